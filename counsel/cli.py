@@ -1,0 +1,102 @@
+"""The `counsel` command line: argparse front end dispatching to `counsel.commands.*`.
+
+Each command lives in its own module `counsel/commands/<name>.py` exposing
+`register(subparsers)`; the module adds its parser and sets `handler=` to a function taking
+the parsed arguments and returning the exit code. Command modules import heavy libraries
+(WeasyPrint, Textual) only inside their handlers, so `counsel statutes show` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from counsel import __version__
+from counsel.errors import CounselError
+
+# The order here is the order in `counsel --help`.
+COMMANDS = (
+    "statutes",
+    "calc",
+    "interviews",
+    "check",
+    "render",
+    "batch",
+    "templates",
+    "register",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> Any:  # noqa: D401 - argparse API
+        self.exit(2, f"counsel: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="counsel",
+        description="Child support interviews and filed-ready documents (Illinois).",
+    )
+    parser.add_argument("--version", action="version", version=f"counsel {__version__}")
+    parser.add_argument(
+        "--office",
+        type=Path,
+        default=None,
+        help="office profile TOML (default: the bundled example office)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"counsel.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"counsel.commands.{name}":
+                continue  # not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def emit(args: argparse.Namespace, data: Any, human: str) -> None:
+    """Print `data` as JSON when `--json` was given, else the human-readable text."""
+    if getattr(args, "json", False):
+        print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    else:
+        print(human)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return _open_tui(args)
+        return handler(args)
+    except CounselError as exc:
+        print(f"counsel: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("counsel: interrupted", file=sys.stderr)
+        return 130
+
+
+def _open_tui(args: argparse.Namespace) -> int:
+    try:
+        from counsel.tui.app import run_app  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("counsel.tui"):
+            raise
+        build_parser().print_help()
+        return 0
+    return int(run_app(office_path=args.office))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

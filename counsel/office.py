@@ -1,0 +1,176 @@
+"""The office profile: county, circuit, State's Attorney, attorneys, court closures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from counsel.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Attorney:
+    """A filing attorney (Ill. S. Ct. R. 131(d): name, address, phone, e-mail)."""
+
+    name: str
+    """Full name as it appears on the signature block."""
+    email: str
+    """Primary e-mail address designated under Rule 131(d)."""
+    phone: str
+    """Telephone number."""
+    ardc: str = ""
+    """ARDC registration number, where the county asks for one."""
+    title: str = "Assistant State's Attorney"
+    """Title shown under the name."""
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A date the court or office is closed, skipped when counting periods (5 ILCS 70/1.11)."""
+
+    date: dt.date
+    """The closed day."""
+    name: str
+    """Why it is closed, shown in any deadline finding that skips it."""
+
+
+@dataclass(frozen=True)
+class Office:
+    """A State's Attorney's office running a Unified Child Support Services Program."""
+
+    county: str
+    """County name without the word County (e.g. "Sangamon"; "Cook" gets Cook's caption)."""
+    circuit: str
+    """Judicial circuit as an ordinal word or number (e.g. "Seventh"); unused for Cook."""
+    state_attorney: str
+    """The elected State's Attorney."""
+    office_name: str
+    """Office name for headings and the PDF author field."""
+    address: tuple[str, ...]
+    """Street address lines of the office."""
+    phone: str
+    """Office telephone number."""
+    email: str
+    """Office e-mail address."""
+    attorneys: tuple[Attorney, ...]
+    """Filing attorneys; the first is the default signer."""
+    closures: tuple[Closure, ...] = ()
+    """Court-closure dates beyond the statutory holidays."""
+    older_child_age: int = 10
+    """Track criterion 7 (Convention): parentage for a child at least this old goes judicial."""
+    review_date: dt.date | None = None
+    """Statute review date: sections whose newest version is older get a staleness warning."""
+    register_path: str = ""
+    """Where the register of issued documents lives (empty: the user data directory)."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def is_cook(self) -> bool:
+        return self.county.strip().lower() == "cook"
+
+    def closure_dates(self) -> dict[dt.date, str]:
+        return {c.date: c.name for c in self.closures}
+
+
+_OFFICE_KEYS = {
+    "county",
+    "circuit",
+    "state_attorney",
+    "office_name",
+    "address",
+    "phone",
+    "email",
+    "attorneys",
+    "closures",
+    "older_child_age",
+    "review_date",
+    "register_path",
+}
+_ATTORNEY_KEYS = {"name", "email", "phone", "ardc", "title"}
+
+
+def _require(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    if key not in data:
+        raise UsageError(f"{where}: missing key '{key}'")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise UsageError(f"{where}: '{key}' must be a {kind.__name__}")
+    return value
+
+
+def parse_office(data: dict[str, Any], where: str = "office profile") -> Office:
+    unknown = sorted(set(data) - _OFFICE_KEYS)
+    if unknown:
+        raise UsageError(
+            f"{where}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_OFFICE_KEYS))})"
+        )
+    attorneys = []
+    for i, raw in enumerate(_require(data, "attorneys", list, where), start=1):
+        at = f"{where}: attorneys[{i}]"
+        if not isinstance(raw, dict):
+            raise UsageError(f"{at} must be a table")
+        bad = sorted(set(raw) - _ATTORNEY_KEYS)
+        if bad:
+            raise UsageError(f"{at}: unknown key '{bad[0]}'")
+        attorneys.append(
+            Attorney(
+                name=_require(raw, "name", str, at),
+                email=_require(raw, "email", str, at),
+                phone=_require(raw, "phone", str, at),
+                ardc=str(raw.get("ardc", "")),
+                title=str(raw.get("title", "Assistant State's Attorney")),
+            )
+        )
+    if not attorneys:
+        raise UsageError(f"{where}: 'attorneys' needs at least one attorney")
+    closures = []
+    for i, raw in enumerate(data.get("closures", []), start=1):
+        at = f"{where}: closures[{i}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("date"), dt.date):
+            raise UsageError(f'{at} needs date = YYYY-MM-DD and name = "..."')
+        closures.append(Closure(date=raw["date"], name=str(raw.get("name", "Court closure"))))
+    age = data.get("older_child_age", 10)
+    if not isinstance(age, int) or isinstance(age, bool) or not 0 < age < 19:
+        raise UsageError(f"{where}: 'older_child_age' must be a whole number of years from 1 to 18")
+    review = data.get("review_date")
+    if review is not None and not isinstance(review, dt.date):
+        raise UsageError(f"{where}: 'review_date' must be a date (YYYY-MM-DD)")
+    address = _require(data, "address", list, where)
+    return Office(
+        county=_require(data, "county", str, where),
+        circuit=str(_require(data, "circuit", str, where)),
+        state_attorney=_require(data, "state_attorney", str, where),
+        office_name=_require(data, "office_name", str, where),
+        address=tuple(str(line) for line in address),
+        phone=_require(data, "phone", str, where),
+        email=_require(data, "email", str, where),
+        attorneys=tuple(attorneys),
+        closures=tuple(closures),
+        older_child_age=age,
+        review_date=review,
+        register_path=str(data.get("register_path", "")),
+    )
+
+
+def load_office(path: Path | None = None) -> Office:
+    """Load an office profile; None loads the bundled example office."""
+    if path is None:
+        text = resources.files("counsel").joinpath("example_office.toml").read_text("utf-8")
+        where = "example office profile"
+    else:
+        where = str(path)
+        try:
+            text = path.read_text("utf-8")
+        except FileNotFoundError:
+            raise UsageError(f"--office: no such file: {path}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--office: cannot read {path}: {exc.__class__.__name__}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{where}: not valid TOML ({exc})") from None
+    return parse_office(data, where)
