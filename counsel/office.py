@@ -108,6 +108,8 @@ def parse_office(data: dict[str, Any], where: str = "office profile") -> Office:
         raise UsageError(
             f"{where}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_OFFICE_KEYS))})"
         )
+    for key in ("county", "circuit", "state_attorney", "office_name", "phone", "email"):
+        _require(data, key, str, where)
     attorneys = []
     for i, raw in enumerate(_require(data, "attorneys", list, where), start=1):
         at = f"{where}: attorneys[{i}]"
