@@ -222,6 +222,15 @@ def default_register_path(office: Office | None = None) -> Path:
     return data_dir() / REGISTER_FILE
 
 
+def case_number_of(answers: Mapping[str, Any]) -> str:
+    """The case number a register row is filed under: the court's, else the IV-D number."""
+    for key in ("court_case_number", "iv_d_case_number", "case_number"):
+        value = answers.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
 def current_user() -> str:
     try:
         return getpass.getuser()

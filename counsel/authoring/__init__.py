@@ -1,0 +1,1 @@
+"""Template-author tools: lint, preview, the impact of a statute change, and statutes check."""
