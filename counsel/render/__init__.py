@@ -1,0 +1,1 @@
+"""Filed-ready documents: sandboxed templates -> one document model -> checked PDF and DOCX."""

@@ -1,0 +1,71 @@
+"""The PDF writer: WeasyPrint with one stylesheet, one font configuration, no fetching."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from counsel.render.env import read_package_text
+from counsel.render.html_out import document_html
+from counsel.render.model import Document
+
+STYLESHEET = "style.css"
+PACKAGE_URL = "counsel-package:"
+
+
+def _fetcher_class() -> Any:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PackageOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        """Refuses every URL (file:, http(s):, data: ...) except the package stylesheet."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url == PACKAGE_URL + STYLESHEET:
+                return URLFetcherResponse(url, read_package_text(STYLESHEET).encode(), {})
+            raise ValueError(f"counsel fetches nothing outside its package: {url[:40]!r}")
+
+    return PackageOnlyFetcher
+
+
+class PdfWriter:
+    """Lays out documents with WeasyPrint; build once and reuse (fonts and CSS are parsed once).
+
+    A shared FontConfiguration and a pre-parsed CSS keep memory flat over a long batch and
+    save 20-30% a document (measured; see the issue's performance notes).
+    """
+
+    def __init__(self) -> None:
+        from weasyprint import CSS
+        from weasyprint.css.counters import CounterStyle
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.fetcher = _fetcher_class()(fail_on_errors=True)
+        self.font_config = FontConfiguration()
+        # The stylesheet's @counter-style rules live here and must reach every layout.
+        self.counter_style = CounterStyle()
+        self.css = CSS(
+            url=PACKAGE_URL + STYLESHEET,
+            url_fetcher=self.fetcher,
+            font_config=self.font_config,
+            counter_style=self.counter_style,
+        )
+
+    def html(self, doc: Document, meta: dict[str, str]) -> str:
+        return document_html(doc, meta)
+
+    def write_html(self, html: str, identifier: str) -> bytes:
+        from weasyprint import HTML
+
+        data = HTML(string=html, base_url=PACKAGE_URL, url_fetcher=self.fetcher).write_pdf(
+            stylesheets=[self.css],
+            font_config=self.font_config,
+            counter_style=self.counter_style,
+            custom_metadata=True,
+            # A fixed /ID (with fixed dates) makes the same inputs give byte-identical files.
+            pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
+        )
+        assert isinstance(data, bytes)
+        return data
+
+    def write(self, doc: Document, meta: dict[str, str], identifier: str) -> bytes:
+        return self.write_html(self.html(doc, meta), identifier)
