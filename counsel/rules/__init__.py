@@ -1,0 +1,1 @@
+"""Pure legal computations: dates and Decimals in, frozen findings with citations out."""

@@ -1,0 +1,181 @@
+"""Judicial or administrative track (750 ILCS 24/15(b)(4)-(5); IRG 6, Q1.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from counsel.rules.calendar import long_date
+from counsel.rules.datemath import age_on, birthday
+from counsel.rules.errors import RuleInputError
+from counsel.rules.findings import Finding
+
+STANDARDS = "750 ILCS 24/15"
+"""A Program must follow standards for choosing the judicial or administrative process."""
+ADMINISTRATIVE = ("305 ILCS 5/10-7", "305 ILCS 5/10-11")
+JUDICIAL = ("305 ILCS 5/10-10",)
+
+PARENTS_AGREE = "parents-agree"
+"""Pseudo-criterion: no criterion holds and the parties are the two parents, generally agreeing."""
+PARENTS_NOT_AGREED = "parents-not-agreed"
+"""Pseudo-criterion: no criterion holds, but the parties are not two generally agreeing parents."""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One of the eight circumstances in which the judicial process is used (IRG 6, Q1.2)."""
+
+    id: str
+    label: str
+    question: str
+    """The yes/no question the specialist answers."""
+    source: str
+    """Where the criterion comes from, in words (the statute cited is 750 ILCS 24/15)."""
+    requires_reason: bool = False
+    """True when a "yes" needs a written reason (criterion 8)."""
+
+
+_SOURCE = "IRG section 6, Q1.2, under the standards required by 750 ILCS 24/15(b)(4)-(5)"
+
+_CRITERIA = (
+    Criterion(
+        "court-order",
+        "Court order with active terms",
+        "Has the circuit court taken jurisdiction, with a court order that has active terms?",
+        _SOURCE,
+    ),
+    Criterion(
+        "other-family-order",
+        "Another family law order",
+        "Is a parent, or a child in common, the subject of another family law order?",
+        _SOURCE,
+    ),
+    Criterion(
+        "domestic-violence",
+        "Possible domestic violence",
+        "May any participant be a victim of domestic violence?",
+        _SOURCE,
+    ),
+    Criterion(
+        "iv-e-referral",
+        "Title IV-E referral",
+        "Did the referral come from the Title IV-E (foster care) agency?",
+        _SOURCE,
+    ),
+    Criterion(
+        "contentious-law",
+        "Contentious or difficult point of law",
+        "Is there a point of law that may be contentious or difficult?",
+        _SOURCE,
+    ),
+    Criterion(
+        "parent-conflict",
+        "Significant conflict between the parents",
+        "Do the parents appear to be in significant conflict with each other?",
+        _SOURCE,
+    ),
+    Criterion(
+        "older-child",
+        "Parentage of an older child",
+        "Is parentage being established for an older child (at least the office's age)?",
+        _SOURCE + "; the age is a Convention set in the office profile (default 10 years)",
+    ),
+    Criterion(
+        "judicial-necessary",
+        "Judicial setting necessary",
+        "Do you judge a judicial setting necessary for another reason? (Give the reason.)",
+        _SOURCE,
+        requires_reason=True,
+    ),
+)
+
+CRITERIA: MappingProxyType[str, Criterion] = MappingProxyType({c.id: c for c in _CRITERIA})
+"""The criteria by id, in the order of IRG 6, Q1.2."""
+
+
+@dataclass(frozen=True)
+class TrackDecision:
+    """The recommended track and every criterion (or pseudo-criterion) that decided it."""
+
+    recommended: str
+    """"judicial" or "administrative"."""
+    reasons: tuple[str, ...]
+    """Criterion ids that hold, in CRITERIA order; or PARENTS_AGREE / PARENTS_NOT_AGREED."""
+    citations: tuple[str, ...]
+    explanation: str
+
+
+def recommend_track(yes: Iterable[str], parents_agree: bool) -> TrackDecision:
+    """Judicial when any criterion holds; administrative only when none does and the
+    parties are the two parents and generally agree (IRG 6, Q1.2); otherwise judicial."""
+    held = set()
+    for cid in yes:
+        if cid not in CRITERIA:
+            raise RuleInputError(
+                "yes", f"unknown criterion '{cid}'; use one of: {', '.join(CRITERIA)}"
+            )
+        held.add(cid)
+    reasons = tuple(cid for cid in CRITERIA if cid in held)
+    if reasons:
+        labels = "; ".join(CRITERIA[c].label for c in reasons)
+        return TrackDecision(
+            recommended="judicial",
+            reasons=reasons,
+            citations=(STANDARDS, *JUDICIAL),
+            explanation=(
+                f"Judicial process: these criteria hold ({labels}). Under the standards "
+                "required by 750 ILCS 24/15(b)(4)-(5), as Illinois reports them (IRG 6, "
+                "Q1.2), any one of them calls for the judicial process."
+            ),
+        )
+    if parents_agree:
+        return TrackDecision(
+            recommended="administrative",
+            reasons=(PARENTS_AGREE,),
+            citations=(STANDARDS, *ADMINISTRATIVE),
+            explanation=(
+                "Administrative process (305 ILCS 5/10-7(b), 10-11): none of the eight "
+                "judicial criteria holds, and the parties are the two parents of the child "
+                "and are generally in agreement (IRG 6, Q1.2; 750 ILCS 24/15(b)(4)-(5))."
+            ),
+        )
+    return TrackDecision(
+        recommended="judicial",
+        reasons=(PARENTS_NOT_AGREED,),
+        citations=(STANDARDS, *JUDICIAL),
+        explanation=(
+            "Judicial process: none of the eight judicial criteria holds, but administrative "
+            "orders are used only when the parties are the two parents of the child and are "
+            "generally in agreement, which was not confirmed (IRG 6, Q1.2; "
+            "750 ILCS 24/15(b)(4)-(5))."
+        ),
+    )
+
+
+def older_child(birth: dt.date, on: dt.date, age: int) -> Finding:
+    """Criterion `older-child`: is the child at least `age` years old on `on`?
+
+    Convention (LEGAL.md Interview 1): the office profile sets the age (default 10); the
+    finding states it. Feb 29 birthdays fall on Mar 1 in common years, as elsewhere.
+    """
+    if not 0 < age < 19:
+        raise RuleInputError("older_child_age", "must be a whole number of years from 1 to 18")
+    if birth > on:
+        raise RuleInputError("birth", "the birth date must not be after the date of the finding")
+    years = age_on(birth, on)
+    held = years >= age
+    reaches = birthday(birth, age)
+    verdict = "is" if held else "is not"
+    return Finding(
+        name="older_child",
+        value=held,
+        citations=(STANDARDS,),
+        explanation=(
+            f"On {long_date(on)} the child is {years} years old, so the child {verdict} an "
+            f"older child for criterion 7 (IRG 6, Q1.2). Convention: this office treats a "
+            f"child of {age} years or more as older (the child reaches {age} on "
+            f"{long_date(reaches)})."
+        ),
+    )
