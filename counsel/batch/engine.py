@@ -1,0 +1,369 @@
+"""Run a batch: check every row, then render the good ones in parallel, with manifest and resume."""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import counsel.batch.case as case
+from counsel.batch.manifest import (
+    MANIFEST_NAME,
+    ManifestEntry,
+    ManifestWriter,
+    OutputFile,
+    entry_intact,
+    read_manifest,
+)
+from counsel.batch.naming import collision_key, output_name, output_stem
+from counsel.batch.progress import NoProgress, Progress
+from counsel.batch.report import RowError, write_errors
+from counsel.batch.sheet import Sheet, open_sheet
+from counsel.batch.worker import JobResult, WorkerConfig, check_row, init_worker, render_row
+from counsel.errors import UsageError
+from counsel.fsutil import atomic_write, private_dir
+
+ERRORS_NAME = "errors.csv"
+FORMATS = ("pdf", "docx")
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    interview_id: str
+    sheet: Path
+    out_dir: Path
+    formats: tuple[str, ...] = ("pdf",)
+    jobs: int = 0
+    """Worker processes; 0 means one per core; 1 renders in this process."""
+    office: Path | None = None
+    as_of: dt.date | None = None
+    """The date the law is applied on; default today (on --resume: the first run's date)."""
+    resume: bool = False
+    scheduler: str | None = None
+    """Address of a Dask distributed scheduler; the work goes there instead of a local pool."""
+    in_flight: int = 0
+    """Most rows submitted and not yet written back; 0 means four per worker."""
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    rows: int
+    rendered: int
+    rejected: int
+    skipped: int
+    documents: int
+    seconds: float
+    errors_path: Path
+    manifest_path: Path
+    rejected_rows: tuple[int, ...] = field(default=())
+
+    @property
+    def documents_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.rejected else 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "rendered": self.rendered,
+            "rejected": self.rejected,
+            "skipped": self.skipped,
+            "documents": self.documents,
+            "seconds": round(self.seconds, 3),
+            "documents_per_second": round(self.documents_per_second, 2),
+            "errors": str(self.errors_path),
+            "manifest": str(self.manifest_path),
+            "rejected_rows": list(self.rejected_rows),
+        }
+
+
+@dataclass(frozen=True)
+class _Planned:
+    stem: str
+    case_number: str
+
+
+class InlineExecutor(cf.Executor):
+    """--jobs 1: run each row in this process as it is submitted (same loop, no pickling)."""
+
+    def __init__(self, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+        initializer(*initargs)
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future[Any]:
+        future: cf.Future[Any] = cf.Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+
+def settings_hash(config: WorkerConfig) -> str:
+    office = b"bundled example office"
+    if config.office_path:
+        office = Path(config.office_path).read_bytes()
+    data = {
+        "interview": config.interview_id,
+        "as_of": config.as_of.isoformat(),
+        "formats": sorted(config.formats),
+        "office": hashlib.sha256(office).hexdigest(),
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _remove_temp_files(out_dir: Path) -> None:
+    """A batch killed inside atomic_write leaves `.<name>.<random>.tmp`: never a document."""
+    for entry in os.scandir(out_dir):
+        if entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+
+
+def _prepare_out_dir(options: BatchOptions) -> dict[int, ManifestEntry]:
+    out = options.out_dir
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out: {out} is a file; give a folder")
+    manifest = out / MANIFEST_NAME
+    if manifest.exists() and not options.resume:
+        raise UsageError(
+            f"--out: {out} holds an earlier batch ({MANIFEST_NAME}); pass --resume to finish "
+            "it, or choose a new folder"
+        )
+    private_dir(out)
+    _remove_temp_files(out)
+    return read_manifest(manifest) if options.resume else {}
+
+
+def _resolve_as_of(options: BatchOptions, previous: dict[int, ManifestEntry]) -> dt.date:
+    if options.as_of is not None:
+        return options.as_of
+    if previous:
+        # Resuming tomorrow must not re-date (and re-render) yesterday's documents.
+        first = previous[min(previous)]
+        with contextlib.suppress(KeyError, ValueError):
+            return dt.date.fromisoformat(first.as_of)
+    return dt.date.today()
+
+
+def _make_executor(options: BatchOptions, config: WorkerConfig) -> tuple[cf.Executor, int, Any]:
+    """The executor, its number of workers and anything to close after it."""
+    if options.scheduler:
+        try:
+            import distributed
+        except ImportError:
+            raise UsageError(
+                "--scheduler needs dask.distributed: pip install 'dask[distributed]'"
+            ) from None
+        try:
+            client_class: Any = distributed.Client
+            client = client_class(options.scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise UsageError(
+                f"--scheduler: cannot reach {options.scheduler} ({exc.__class__.__name__}); "
+                "check the address (tcp://host:8786) and that the scheduler is running"
+            ) from None
+        workers = max(1, sum(client.nthreads().values()))
+        # pure=False: two rows with equal cells are still two jobs
+        return client.get_executor(pure=False), workers, client
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs == 1:
+        return InlineExecutor(init_worker, (config,)), 1, None
+    import multiprocessing
+
+    # spawn, not fork: the progress bar runs a thread, and forking a threaded process can
+    # leave a lock held forever in the child.
+    ctx = multiprocessing.get_context("spawn")
+    pool = cf.ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=init_worker, initargs=(config,)
+    )
+    return pool, jobs, None
+
+
+def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchSummary:
+    """Check every row, render the good ones, write errors.csv and the manifest."""
+    progress = progress or NoProgress()
+    t0 = time.monotonic()
+    for fmt in options.formats:
+        if fmt not in FORMATS:
+            raise UsageError(f"--format: '{fmt}' is not one of pdf, docx, both")
+    interview = case.load(options.interview_id)
+    sheet = open_sheet(options.sheet)
+    case.check_header(interview, sheet.header)
+    # A bad profile is a usage error now, not one crash per worker later.
+    office = case.load_office(options.office)
+    previous = _prepare_out_dir(options)
+    config = WorkerConfig(
+        interview_id=options.interview_id,
+        office_path=str(options.office.resolve()) if options.office else None,
+        as_of=_resolve_as_of(options, previous),
+        formats=tuple(options.formats),
+    )
+    settings = settings_hash(config)
+    done_by_hash = {e.answers_hash: e for e in previous.values() if e.settings_hash == settings}
+
+    # Pass 1: every row is checked before anything renders; the plan keeps a few strings a
+    # row, never the answers, so a long sheet does not fill memory.
+    errors: list[RowError] = []
+    plan: dict[int, _Planned] = {}
+    stems: dict[str, int] = {}
+    rows = skipped = 0
+    rejected_rows: set[int] = set()
+    for row in sheet.rows():
+        rows += 1
+        if row.extra:
+            errors.append(
+                RowError(
+                    row.number,
+                    "(row)",
+                    f"has {row.extra} filled cell(s) right of the last header column; "
+                    "give them a header or delete them",
+                )
+            )
+            rejected_rows.add(row.number)
+            continue
+        checked = check_row(interview, office, options.interview_id, row.number, row.cells)
+        if checked.answers is None:
+            errors.extend(checked.errors)
+            rejected_rows.add(row.number)
+            continue
+        stem = output_stem(checked.case_number, row.number)
+        key = collision_key(stem)
+        if key in stems:
+            errors.append(
+                RowError(
+                    row.number,
+                    "iv_d_case_number",
+                    f"gives the same output file names as row {stems[key]} (same case "
+                    "number once made file-safe); not rendered, so nothing is overwritten",
+                )
+            )
+            rejected_rows.add(row.number)
+            continue
+        stems[key] = row.number
+        entry = done_by_hash.get(checked.answers_hash)
+        if entry is not None and entry_intact(entry, options.out_dir):
+            skipped += 1
+            continue
+        plan[row.number] = _Planned(stem, checked.case_number)
+    del stems
+
+    manifest_path = options.out_dir / MANIFEST_NAME
+    errors_path = options.out_dir / ERRORS_NAME
+    rendered = documents = 0
+    progress.start(len(plan))
+    try:
+        if plan:
+            with ManifestWriter(manifest_path) as writer:
+                for result in _render_all(options, config, sheet, plan):
+                    planned = plan[result.row]
+                    ok = _store(result, planned, options, config, settings, writer, errors)
+                    if ok:
+                        rendered += 1
+                        documents += len(result.files)
+                    else:
+                        rejected_rows.add(result.row)
+                    progress.advance(len(result.files) if ok else 0)
+    finally:
+        progress.stop()
+    write_errors(errors_path, errors)
+    return BatchSummary(
+        rows=rows,
+        rendered=rendered,
+        rejected=len(rejected_rows),
+        skipped=skipped,
+        documents=documents,
+        seconds=time.monotonic() - t0,
+        errors_path=errors_path,
+        manifest_path=manifest_path,
+        rejected_rows=tuple(sorted(rejected_rows)),
+    )
+
+
+def _render_all(
+    options: BatchOptions, config: WorkerConfig, sheet: Sheet, plan: dict[int, _Planned]
+) -> Iterator[JobResult]:
+    """Rows stream in and results stream out; at most `in_flight` rows are out at once."""
+    executor, workers, closer = _make_executor(options, config)
+    limit = options.in_flight or 4 * workers
+    pending: set[cf.Future[JobResult]] = set()
+    try:
+        for row in sheet.rows():
+            if row.number not in plan:
+                continue
+            pending.add(executor.submit(render_row, config, row.number, row.cells))
+            if len(pending) >= limit:
+                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+        while pending:
+            done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+        if closer is not None:
+            closer.close()
+
+
+def _store(
+    result: JobResult,
+    planned: _Planned,
+    options: BatchOptions,
+    config: WorkerConfig,
+    settings: str,
+    writer: ManifestWriter,
+    errors: list[RowError],
+) -> bool:
+    """Write one row's documents atomically, then its manifest line; False if rejected."""
+    if result.errors:
+        errors.extend(result.errors)
+        return False
+    names = [output_name(planned.stem, f.document, f.format) for f in result.files]
+    if len(set(names)) != len(names):
+        errors.append(
+            RowError(result.row, "(document)", "two documents of this row share a file name")
+        )
+        return False
+    if not options.resume:
+        # A fresh batch never overwrites: a file already there belongs to someone else.
+        for name in names:
+            if (options.out_dir / name).exists():
+                errors.append(
+                    RowError(
+                        result.row,
+                        "(document)",
+                        "an output file of this row already exists in --out; not "
+                        "overwritten (move it away, or use a new folder)",
+                    )
+                )
+                return False
+    outputs = []
+    for name, f in zip(names, result.files, strict=True):
+        atomic_write(options.out_dir / name, f.data)
+        outputs.append(OutputFile(name, f.document, f.format, hashlib.sha256(f.data).hexdigest()))
+    writer.append(
+        ManifestEntry(
+            row=result.row,
+            case_number=result.case_number,
+            files=tuple(outputs),
+            template_hash=result.template_hash,
+            statute_snapshot=result.statute_snapshot,
+            answers_hash=result.answers_hash,
+            settings_hash=settings,
+            as_of=config.as_of.isoformat(),
+        )
+    )
+    return True

@@ -1,0 +1,121 @@
+"""`counsel batch INTERVIEW --template FILE`: an empty sheet with the header and a row of help."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from counsel.batch.report import neutralize, safe_csv_bytes
+from counsel.batch.sheet import COMMENT_PREFIX
+from counsel.errors import UsageError
+from counsel.fsutil import atomic_write
+
+LIST_ITEMS_DEFAULT = 3
+"""Numbered column groups written for a list question without its own max_items."""
+
+_TYPE_HELP = {
+    "text": "text",
+    "date": "date YYYY-MM-DD (or MM/DD/YYYY)",
+    "money": "amount, e.g. 1234.56 ($ and thousands commas accepted)",
+    "bool": "yes or no",
+    "integer": "whole number",
+}
+_FORMAT_HELP = {"ssn": "SSN 123-45-6789", "last4": "last 4 digits only"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One sheet column: its answer id (header) and the help shown under it."""
+
+    name: str
+    help: str
+    text: bool
+    """Cells must stay text in Excel (identifiers whose leading zeros matter)."""
+    date: bool = False
+
+
+def _describe(q: Any, required: bool) -> str:
+    kind = _FORMAT_HELP.get(q.format, "") or _TYPE_HELP.get(q.type, q.type)
+    if q.type == "choice":
+        kind = "one of: " + ", ".join(q.choice_values())
+    parts = ["required" if required else "optional", kind, q.label]
+    if q.show_if:
+        parts.insert(1, f"only when {q.show_if}")
+    if q.office_default:
+        parts.append(f"blank: the office's {q.office_default}")
+    return " | ".join(parts)
+
+
+def columns_for(interview: Any, list_items: int = LIST_ITEMS_DEFAULT) -> list[Column]:
+    """Every column a sheet for this interview may have, in interview order."""
+    cols: list[Column] = []
+    for q in interview.questions:
+        if q.type == "list":
+            count = q.max_items or max(list_items, q.min_items)
+            for n in range(1, count + 1):
+                for f in q.fields:
+                    required = q.required and f.required and n <= q.min_items
+                    help_text = f"{q.item_prefix} {n}: " + _describe(f, required)
+                    cols.append(
+                        Column(
+                            f"{q.item_prefix}_{n}_{f.id}",
+                            help_text,
+                            f.type == "text",
+                            f.type == "date",
+                        )
+                    )
+            continue
+        required = q.required and not q.show_if and not q.office_default
+        cols.append(Column(q.id, _describe(q, required), q.type == "text", q.type == "date"))
+    return cols
+
+
+def write_template(interview: Any, path: Path, list_items: int = LIST_ITEMS_DEFAULT) -> int:
+    """Write the template sheet (CSV or XLSX by suffix); returns the number of columns."""
+    cols = columns_for(interview, list_items)
+    header = [c.name for c in cols]
+    help_row = [c.help for c in cols]
+    help_row[0] = f"{COMMENT_PREFIX} {help_row[0]}"  # the reader skips rows starting with #
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        data = safe_csv_bytes([header, help_row])
+    elif suffix == ".xlsx":
+        data = _xlsx_bytes(cols, header, help_row)
+    else:
+        raise UsageError(f"--template: {path.name} must end in .csv or .xlsx")
+    if path.parent and not path.parent.is_dir():
+        raise UsageError(f"--template: folder {path.parent} does not exist")
+    atomic_write(path, data)
+    return len(cols)
+
+
+def _xlsx_bytes(cols: list[Column], header: list[str], help_row: list[str]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "cases"
+    ws.append(header)
+    ws.append([neutralize(h) for h in help_row])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for cell in ws[2]:
+        cell.font = Font(italic=True, color="666666")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A3"
+    for i, col in enumerate(cols, start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = max(14, min(40, len(col.name) + 2))
+        # Pre-format the first rows so Excel keeps case numbers and last-four digits as typed
+        # (no 1.23E+11, no lost leading zeros) and shows dates as ISO dates.
+        fmt = "@" if col.text else ("yyyy-mm-dd" if col.date else None)
+        if fmt:
+            for r in range(3, 503):
+                ws.cell(row=r, column=i).number_format = fmt
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
