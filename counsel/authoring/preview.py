@@ -1,0 +1,199 @@
+"""A document as a reviewer reads it: plain text, then every citation with its version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from counsel.render.model import (
+    Caption,
+    Document,
+    Heading,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+    runs_text,
+)
+
+if TYPE_CHECKING:
+    from counsel.law import Store
+
+WIDTH = 88
+
+# Citation forms counsel writes (docs/CONTRACTS.md); "10-12, 10-12.1" lists cite the first.
+_PIN = r"(?:\((?:[0-9]{1,3}|[a-z]{1,4}|[A-Z]|[a-z]-[0-9]+)\))*"
+CITATION_RE = re.compile(
+    r"\b\d{1,3} ILCS \d{1,4}/[0-9][0-9A-Za-z.-]*[0-9A-Za-z]"
+    + _PIN
+    + r"|\b\d{1,3} Ill\. Adm\. Code \d+\.\d+"
+    + _PIN
+    + r"|\bIll\. S\. Ct\. R\. \d+"
+    + _PIN
+    + r"|\b\d{1,3} U\.S\.C\. \d+[a-z]?"
+    + _PIN
+    + r"|\b\d{1,3} CFR \d+\.\d+"
+    + _PIN
+)
+
+
+@dataclass(frozen=True)
+class CitedVersion:
+    """A citation found in a document and the version of its section in force that day."""
+
+    citation: str
+    section: str
+    effective: str
+    """ISO date, or "unknown"."""
+    source: str
+    """The version's source line, e.g. "(Source: P.A. 101-336, eff. 8-9-19.)"."""
+    complete: bool
+    error: str = ""
+    """Why the citation does not resolve (the renderer's checks should have refused it)."""
+
+    def line(self) -> str:
+        if self.error:
+            return f"{self.citation}: DOES NOT RESOLVE: {self.error}"
+        note = "" if self.complete else " [store text incomplete]"
+        return f"{self.citation}: version effective {self.effective}, {self.source}{note}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "citation": self.citation,
+            "section": self.section,
+            "effective": self.effective,
+            "source": self.source,
+            "complete": self.complete,
+            "error": self.error,
+        }
+
+
+def _fill(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    out: list[str] = []
+    for n, part in enumerate(text.split("\n")):
+        lead = first if (first is not None and n == 0) else indent
+        wrapped = textwrap.wrap(
+            part, WIDTH, initial_indent=lead, subsequent_indent=indent, break_long_words=False
+        )
+        out.extend(wrapped or [lead.rstrip()])
+    return out
+
+
+def _marker(kind: str, n: int) -> str:
+    if kind == "numbered":
+        return f"{n}. "
+    if kind == "lettered":
+        return f"({chr(ord('a') + (n - 1) % 26)}) "
+    return "- "
+
+
+def _list(block: ListBlock, depth: int) -> list[str]:
+    out: list[str] = []
+    for n, item in enumerate(block.items, start=1):
+        pad = "    " * depth
+        mark = _marker(block.kind, n)
+        out.extend(_fill(runs_text(item.runs), pad + " " * len(mark), pad + mark))
+        for child in item.children:
+            out.extend(_list(child, depth + 1))
+    return out
+
+
+def _lines(lines: tuple[tuple[Run, ...], ...], center: bool = False) -> list[str]:
+    texts = [runs_text(line) for line in lines]
+    return [t.center(WIDTH).rstrip() if center else t for t in texts]
+
+
+def reviewer_text(doc: Document) -> str:
+    """The document's text laid out for reading in a terminal (no styling, lists numbered)."""
+    out: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            text = runs_text(block.runs)
+            out += ["", text.center(WIDTH).rstrip() if block.level == 1 else text.upper(), ""]
+        elif isinstance(block, Paragraph):
+            text = runs_text(block.runs)
+            if block.kind in ("center", "title"):
+                out += [t.center(WIDTH).rstrip() for t in text.split("\n")]
+            elif block.kind == "right":
+                out += [t.rjust(WIDTH) for t in text.split("\n")]
+            elif block.kind == "quote":
+                out += _fill(text, "    ")
+            else:
+                out += _fill(text)
+            out.append("")
+        elif isinstance(block, ListBlock):
+            out += _list(block, 0) + [""]
+        elif isinstance(block, Caption):
+            out += _lines(block.court, center=True) + [""]
+            out += _lines(block.parties) + [""] + _lines(block.number) + [""]
+        elif isinstance(block, Table):
+            widths = [max(len(r[i]) for r in block.rows) for i in range(len(block.rows[0]))]
+            for n, row in enumerate(block.rows):
+                cells = [
+                    c.rjust(w) if i in block.numeric else c.ljust(w)
+                    for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                ]
+                out.append("  ".join(cells).rstrip())
+                if n == 0 and block.header:
+                    out.append("  ".join("-" * w for w in widths))
+            out.append("")
+        elif isinstance(block, Signature):
+            if block.rule:
+                out.append("_" * 36)
+            out += _lines(block.lines) + [""]
+        elif isinstance(block, PageBreak):
+            out += ["", "-" * 30 + " page break " + "-" * 30, ""]
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    return "\n".join(out)
+
+
+def citations_in(text: str) -> list[str]:
+    """Citations written in the text, in order of first appearance."""
+    return list(dict.fromkeys(m.group() for m in CITATION_RE.finditer(text)))
+
+
+def cited_versions(text: str, on: dt.date, store: Store | None = None) -> list[CitedVersion]:
+    """Each citation in the text resolved to the version in force on `on`."""
+    from counsel.errors import CounselError
+    from counsel.law import get_store
+
+    store = store if store is not None else get_store()
+    out: list[CitedVersion] = []
+    for citation in citations_in(text):
+        try:
+            resolved = store.cite(citation, on=on)
+        except CounselError as exc:
+            out.append(CitedVersion(citation, "", "", "", False, str(exc)))
+            continue
+        version = resolved.version
+        out.append(
+            CitedVersion(
+                citation=citation,
+                section=resolved.section.citation,
+                effective=version.effective_iso or "unknown",
+                source=version.source or "(no source line)",
+                complete=version.complete,
+            )
+        )
+    return out
+
+
+def preview_text(doc: Document, on: dt.date, store: Store | None = None) -> str:
+    """The reviewer's text followed by the citations, each with its version's source line."""
+    body = reviewer_text(doc)
+    cited = cited_versions(body, on, store)
+    tail = [
+        "",
+        "=" * WIDTH,
+        f"Citations ({len(cited)}), versions in force on {on.isoformat()}:",
+    ]
+    tail += [f"  {c.line()}" for c in cited] or ["  (none)"]
+    return body + "\n" + "\n".join(tail)
