@@ -11,6 +11,7 @@ from counsel.rules.calendar import long_date
 from counsel.rules.datemath import age_on, birthday
 from counsel.rules.errors import RuleInputError
 from counsel.rules.findings import Finding
+from counsel.rules.params import int_parameter
 
 STANDARDS = "750 ILCS 24/15"
 """A Program must follow standards for choosing the judicial or administrative process."""
@@ -154,12 +155,17 @@ def recommend_track(yes: Iterable[str], parents_agree: bool) -> TrackDecision:
     )
 
 
-def older_child(birth: dt.date, on: dt.date, age: int) -> Finding:
+def older_child(birth: dt.date, on: dt.date, age: int | None = None) -> Finding:
     """Criterion `older-child`: is the child at least `age` years old on `on`?
 
-    Convention (LEGAL.md Interview 1): the office profile sets the age (default 10); the
-    finding states it. Feb 29 birthdays fall on Mar 1 in common years, as elsewhere.
+    Convention (LEGAL.md Interview 1): the office profile sets the age (pass
+    `office.older_child_age`); None takes the store's `track.older_child_age_default`. The
+    finding states the age used. Feb 29 birthdays fall on Mar 1 in common years.
     """
+    citations: tuple[str, ...] = (STANDARDS,)
+    if age is None:
+        age, cite = int_parameter("track.older_child_age_default", on)
+        citations = (STANDARDS, cite)
     if not 0 < age < 19:
         raise RuleInputError("older_child_age", "must be a whole number of years from 1 to 18")
     if birth > on:
@@ -171,7 +177,7 @@ def older_child(birth: dt.date, on: dt.date, age: int) -> Finding:
     return Finding(
         name="older_child",
         value=held,
-        citations=(STANDARDS,),
+        citations=tuple(dict.fromkeys(citations)),
         explanation=(
             f"On {long_date(on)} the child is {years} years old, so the child {verdict} an "
             f"older child for criterion 7 (IRG 6, Q1.2). Convention: this office treats a "

@@ -88,6 +88,12 @@ def test_older_child_born_feb_29() -> None:
     assert older_child(D(2016, 2, 29), D(2026, 3, 1), 10).value is True
 
 
+def test_older_child_default_age_comes_from_the_store() -> None:
+    f = older_child(D(2016, 5, 1), D(2026, 5, 1))
+    assert f.value is True and "10 years" in f.explanation
+    assert older_child(D(2016, 5, 2), D(2026, 5, 1)).value is False
+
+
 def test_older_child_bad_age_and_future_birth() -> None:
     with pytest.raises(RuleInputError):
         older_child(D(2016, 5, 1), D(2026, 5, 1), 0)

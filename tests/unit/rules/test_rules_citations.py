@@ -1,0 +1,44 @@
+"""Every citation a rule emits resolves in the statute store on the date it is used."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from counsel.law import get_store
+from counsel.rules.deadlines import DEADLINES, fi_lien_expiry
+from counsel.rules.lien import lien_eligibility
+from counsel.rules.prior_period import Segment, prior_period_total
+from counsel.rules.provisions import all_provisions
+from counsel.rules.termination import termination_date
+from counsel.rules.track import CRITERIA, older_child, recommend_track
+
+ON = dt.date(2026, 6, 1)
+
+
+def _emitted() -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for kind, fn in DEADLINES.items():
+        out += [(f"deadline {kind}", c) for c in fn(ON, {}).citations]
+    out += [("fi lien", c) for c in fi_lien_expiry(ON).citations]
+    out += [("termination", c) for c in termination_date(dt.date(2010, 1, 1)).citations]
+    for yes, agree in (([], True), ([], False), (list(CRITERIA), True)):
+        out += [("track", c) for c in recommend_track(yes, agree).citations]
+    out += [("older child", c) for c in older_child(dt.date(2010, 1, 1), ON, 10).citations]
+    for target in ("account", "lump-sum", "real-estate"):
+        e = lien_eligibility(target, Decimal("20000"), Decimal("500"), "checking", ON)
+        out += [(f"lien {target}", c) for c in e.citations]
+    pp = prior_period_total([Segment(dt.date(2025, 1, 1), dt.date(2025, 3, 1), Decimal(1))])
+    out += [("prior period", c) for c in pp.citations]
+    for kind in ("administrative", "judicial"):
+        for p in all_provisions(kind, ON):  # type: ignore[arg-type]
+            out += [(f"provision {p.id}", c) for c in p.citations]
+    return out
+
+
+@pytest.mark.parametrize(("where", "citation"), sorted(set(_emitted())))
+def test_citation_resolves_in_the_store(where: str, citation: str) -> None:
+    resolved = get_store().cite(citation, on=ON)
+    assert str(resolved)
