@@ -57,3 +57,8 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Regenerate counsel/statutes/ (section files) from ../shared: the committed data is this output.
+.PHONY: statutes
+statutes: setup
+	$(BIN)/python -m counsel.law.importer ../shared
