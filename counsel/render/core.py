@@ -1,0 +1,508 @@
+"""The Renderer: answers + findings + office -> checked document models -> PDF/DOCX files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from counsel.errors import CounselError, UsageError
+from counsel.office import Office
+from counsel.render import checks
+from counsel.render.caption import caption_for
+from counsel.render.env import PackageLoader, make_environment, plain, read_package_text
+from counsel.render.model import Document, Metadata
+from counsel.render.parse import StructureError, parse_html
+from counsel.render.provenance import Provenance, answers_hash, sidecar
+
+Format = Literal["pdf", "docx"]
+FORMATS: tuple[Format, ...] = ("pdf", "docx")
+SERVED_ON = ("", "obligor", "obligee", "both", "third")
+CAPTIONS = ("", "track", "judicial", "administrative")
+ORDERS = ("", "track", "judicial", "administrative")
+# Names the renderer puts in every template context beside the answers and findings.
+CONTEXT_GLOBALS = frozenset(
+    {"findings", "office", "attorney", "caption", "document", "recipient", "cite", "quote"}
+)
+
+
+class RenderError(UsageError):
+    """One or more checks failed; `problems` lists every one. Nothing was written."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        head = f"{len(self.problems)} problem(s); nothing was written"
+        super().__init__(head + "\n  " + "\n  ".join(self.problems))
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """One document of an interview, as counsel/templates/manifest.toml describes it."""
+
+    interview: str
+    id: str
+    template: str
+    title: str
+    name: str
+    caption: str = ""
+    order: str = ""
+    requires: tuple[str, ...] = ()
+    served_on: str = ""
+    confidential: bool = False
+    when: str = ""
+    for_each: str = ""
+    refuse_if: str = ""
+    refuse_message: str = ""
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    """A checked document model with its provenance and output file stem."""
+
+    spec: DocumentSpec
+    model: Document
+    provenance: Provenance
+    stem: str
+    html: str = field(default="", repr=False, compare=False)
+    """The template's rendered HTML (before parsing), for debugging and the linter."""
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """What `Renderer.render` wrote: every path (documents and sidecars) and the provenance."""
+
+    paths: tuple[Path, ...]
+    documents: tuple[BuiltDocument, ...]
+
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        return tuple(d.provenance for d in self.documents)
+
+
+_SPEC_KEYS = {f for f in DocumentSpec.__dataclass_fields__ if f != "interview"}
+
+
+def load_manifest(text: str | None = None) -> dict[str, tuple[DocumentSpec, ...]]:
+    """Parse manifest.toml: `[[<interview>]]` tables, one per document, in order."""
+    data = tomllib.loads(text if text is not None else read_package_text("manifest.toml"))
+    out: dict[str, tuple[DocumentSpec, ...]] = {}
+    for interview, docs in data.items():
+        if not isinstance(docs, list):
+            raise ValueError(f"manifest.toml: '{interview}' must be an array of tables")
+        specs = []
+        for n, raw in enumerate(docs, start=1):
+            where = f"manifest.toml: {interview}[{n}]"
+            unknown = sorted(set(raw) - _SPEC_KEYS)
+            if unknown:
+                raise ValueError(f"{where}: unknown key '{unknown[0]}'")
+            for key in ("id", "template", "title", "name"):
+                if not isinstance(raw.get(key), str) or not raw[key]:
+                    raise ValueError(f"{where}: '{key}' is required")
+            spec = DocumentSpec(
+                interview=interview, **{**raw, "requires": tuple(raw.get("requires", ()))}
+            )
+            if spec.served_on not in SERVED_ON:
+                raise ValueError(f"{where}: served_on must be one of {SERVED_ON}")
+            if spec.caption not in CAPTIONS or spec.order not in ORDERS:
+                raise ValueError(f"{where}: caption/order must be one of {CAPTIONS}")
+            specs.append(spec)
+        out[interview] = tuple(specs)
+    return out
+
+
+class _Citer:
+    """cite()/quote() for one document: resolve in the store as of the date, record problems."""
+
+    def __init__(self, store: Any, on: dt.date, doc_id: str) -> None:
+        self.store = store
+        self.on = on
+        self.doc_id = doc_id
+        self.problems: list[str] = []
+        self.cited: list[str] = []
+
+    def _resolve(self, citation: Any) -> Any:
+        try:
+            resolved = self.store.cite(str(citation), on=self.on)
+        except CounselError as exc:
+            self.problems.append(
+                f"{self.doc_id}: citation {str(citation)!r} does not resolve on "
+                f"{self.on.isoformat()}: {exc}"
+            )
+            return None
+        self.cited.append(str(resolved))
+        return resolved
+
+    def cite(self, citation: Any) -> str:
+        resolved = self._resolve(citation)
+        return str(resolved) if resolved is not None else str(citation)
+
+    def quote(self, citation: Any) -> str:
+        """The statute's own words, only where the store holds them as complete (LEGAL.md)."""
+        resolved = self._resolve(citation)
+        if resolved is None:
+            return ""
+        version = resolved.version
+        label = resolved.citation.label if resolved.citation.pinpoint else ""
+        truncated = [t for t in version.truncated if not label or t.startswith(label)]
+        if not version.complete and (not label or truncated or not resolved.text):
+            self.problems.append(
+                f"{self.doc_id}: {resolved} cannot be quoted: the store's text is incomplete "
+                "(paraphrase it and cite it instead)"
+            )
+            return ""
+        return str(resolved.text).strip()
+
+
+def _default_store() -> Any:
+    from counsel.law import get_store
+
+    return get_store()
+
+
+def _default_findings(
+    interview_id: str, answers: Mapping[str, Any], office: Office, on: dt.date
+) -> dict[str, Any]:
+    from counsel.interview import load_interview
+
+    result: dict[str, Any] = load_interview(interview_id).findings(answers, office, on)
+    return result
+
+
+def _default_required(kind: str, on: dt.date) -> list[tuple[str, str, str]]:
+    from counsel.rules.provisions import required_provisions
+
+    return [
+        (p.id, p.title, "; ".join(p.citations))
+        for p in required_provisions(kind, on)  # type: ignore[arg-type]
+    ]
+
+
+class Renderer:
+    """Loads templates, the stylesheet and fonts once; renders many cases (batch workers reuse
+    one per process). Thread-safe for `build`; the writers serialize on their own locks."""
+
+    def __init__(
+        self,
+        *,
+        store: Any = None,
+        findings: Callable[[str, Mapping[str, Any], Office, dt.date], dict[str, Any]] | None = None,
+        required: Callable[[str, dt.date], list[tuple[str, str, str]]] | None = None,
+        manifest: Mapping[str, tuple[DocumentSpec, ...]] | None = None,
+    ) -> None:
+        self._store = store
+        self._findings = findings or _default_findings
+        self._required = required or _default_required
+        self.manifest = dict(manifest) if manifest is not None else load_manifest()
+        self.loader = PackageLoader()
+        self.env = make_environment(self.loader)
+        self._lock = threading.Lock()
+        self._pdf: Any = None
+        self._docx: Any = None
+        self._hashes: dict[str, str] = {}
+        self._css_hash = hashlib.sha256(read_package_text("style.css").encode()).hexdigest()
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            self._store = _default_store()
+        return self._store
+
+    # -- writers (created on first use: WeasyPrint costs ~0.8 s to import) ----------------
+    @property
+    def pdf_writer(self) -> Any:
+        with self._lock:
+            if self._pdf is None:
+                from counsel.render.pdf import PdfWriter
+
+                self._pdf = PdfWriter()
+            return self._pdf
+
+    @property
+    def docx_writer(self) -> Any:
+        with self._lock:
+            if self._docx is None:
+                from counsel.render.docx_writer import DocxWriter
+
+                self._docx = DocxWriter()
+            return self._docx
+
+    def documents_for(self, interview_id: str) -> tuple[DocumentSpec, ...]:
+        try:
+            return self.manifest[interview_id]
+        except KeyError:
+            known = ", ".join(sorted(self.manifest))
+            raise UsageError(
+                f"interview '{interview_id}' has no documents (known: {known})"
+            ) from None
+
+    def template_hash(self, template: str) -> str:
+        if template not in self._hashes:
+            h = hashlib.sha256()
+            h.update(self.loader.source_hash(template).encode())
+            h.update(self._css_hash.encode())
+            self._hashes[template] = h.hexdigest()
+        return self._hashes[template]
+
+    # -- building ------------------------------------------------------------------------
+    def context(
+        self,
+        answers: Mapping[str, Any],
+        findings: Mapping[str, Any],
+        office: Office,
+        on: dt.date,
+    ) -> dict[str, Any]:
+        """The plain-data context every document of a case shares (answers at top level)."""
+        ctx: dict[str, Any] = {k: plain(v, k) for k, v in answers.items()}
+        plain_findings = {k: plain(v, f"findings.{k}") for k, v in findings.items()}
+        for name, value in plain_findings.items():
+            ctx.setdefault(name, value)
+        ctx["findings"] = plain_findings
+        ctx["office"] = plain(office, "office")
+        ctx["attorney"] = ctx["office"]["attorneys"][0]
+        ctx["on"] = on
+        return ctx
+
+    def build(
+        self,
+        interview_id: str,
+        answers: Mapping[str, Any],
+        office: Office,
+        on: dt.date | None = None,
+        *,
+        findings: Mapping[str, Any] | None = None,
+    ) -> list[BuiltDocument]:
+        """Every document of the interview, rendered, parsed and checked.
+
+        Raises RenderError listing every problem in every document (nothing is returned
+        half-checked).
+        """
+        specs = self.documents_for(interview_id)
+        on = on or _answer_date(answers) or dt.date.today()
+        if findings is None:
+            findings = self._findings(interview_id, answers, office, on)
+        base = self.context(answers, findings, office, on)
+        snapshot = str(self.store.snapshot_hash())
+        a_hash = answers_hash(answers)
+        problems: list[str] = []
+        built: list[BuiltDocument] = []
+        for spec in specs:
+            try:
+                if spec.when and not self._expr(spec.when, base):
+                    continue
+                if spec.refuse_if and self._expr(spec.refuse_if, base):
+                    problems.append(f"{spec.id}: {spec.refuse_message or 'refused'}")
+                    continue
+                items: list[Any] = [None]
+                if spec.for_each:
+                    items = list(self._expr(spec.for_each, base) or [])
+                for n, item in enumerate(items, start=1):
+                    stem = spec.name if not spec.for_each else f"{spec.name}-{n}"
+                    doc, doc_problems = self._build_one(spec, base, answers, office, on, item, stem)
+                    problems.extend(doc_problems)
+                    if doc is not None:
+                        prov = Provenance(
+                            document_id=stem,
+                            interview_id=interview_id,
+                            template_id=spec.template,
+                            template_hash=self.template_hash(spec.template),
+                            statute_snapshot=snapshot,
+                            answers_hash=a_hash,
+                            document_date=on.isoformat(),
+                        )
+                        built.append(BuiltDocument(spec, doc[0], prov, stem, doc[1]))
+            except CounselError as exc:
+                problems.append(f"{spec.id}: {exc}")
+        if problems:
+            raise RenderError(problems)
+        return built
+
+    def _expr(self, source: str, ctx: Mapping[str, Any]) -> Any:
+        return self.env.compile_expression(source, undefined_to_none=False)(**ctx)
+
+    def _build_one(
+        self,
+        spec: DocumentSpec,
+        base: Mapping[str, Any],
+        answers: Mapping[str, Any],
+        office: Office,
+        on: dt.date,
+        item: Any,
+        stem: str,
+    ) -> tuple[tuple[Document, str] | None, list[str]]:
+        from jinja2 import TemplateError
+
+        track = str(answers.get("track") or "")
+        citer = _Citer(self.store, on, stem)
+        ctx = dict(base)
+        caption_kind = track if spec.caption == "track" else spec.caption
+        if caption_kind:
+            ctx["caption"] = caption_for(caption_kind, answers, office)
+        ctx["recipient"] = item
+        ctx["document"] = {
+            "id": spec.id,
+            "title": spec.title,
+            "date": on,
+            "served_on": spec.served_on,
+            "confidential": spec.confidential,
+        }
+        ctx["cite"] = citer.cite
+        ctx["quote"] = citer.quote
+        try:
+            html = self.env.get_template(spec.template).render(ctx)
+        except TemplateError as exc:
+            # StrictUndefined and sandbox errors name the template line, never a value.
+            return None, [f"{stem}: template {spec.template}: {exc.__class__.__name__}: {exc}"]
+        except (TypeError, ValueError) as exc:
+            return None, [f"{stem}: template {spec.template}: {exc}"]
+        try:
+            blocks, provisions = parse_html(html)
+        except StructureError as exc:
+            return None, [f"{stem}: {spec.template}: {p}" for p in exc.problems]
+        subject = str(answers.get("court_case_number") or answers.get("iv_d_case_number") or "")
+        model = Document(
+            doc_id=stem,
+            metadata=Metadata(
+                title=spec.title,
+                author=office.office_name,
+                subject=subject,
+                keywords=(spec.interview, spec.id),
+                date=on.isoformat(),
+            ),
+            blocks=tuple(blocks),
+            provisions=provisions,
+        )
+        problems = list(citer.problems)
+        for citation in checks.citations_in_text(model):
+            if citation not in citer.cited:
+                citer.cite(citation)
+        problems.extend(p for p in citer.problems if p not in problems)
+        order_kind = track if spec.order == "track" else spec.order
+        required: list[tuple[str, str, str]] = []
+        if order_kind:
+            required += self._required(order_kind, on)
+        required += [(r, r.replace("_", " "), spec.template) for r in spec.requires]
+        problems += checks.missing_provisions(model, required)
+        if not spec.confidential:
+            problems += checks.rule_138(model, answers)
+        problems += checks.family_violence(
+            model, protected_values(answers), served_on_other(spec.served_on, answers)
+        )
+        return (model, html), problems
+
+    # -- writing -------------------------------------------------------------------------
+    def to_pdf(self, built: BuiltDocument) -> bytes:
+        meta = built.provenance.metadata()
+        data: bytes = self.pdf_writer.write(built.model, meta, built.provenance.digest)
+        return data
+
+    def to_docx(self, built: BuiltDocument) -> bytes:
+        meta = built.provenance.metadata()
+        data: bytes = self.docx_writer.write(built.model, meta, built.provenance.digest)
+        return data
+
+    def write(
+        self,
+        documents: Sequence[BuiltDocument],
+        out_dir: Path,
+        formats: Iterable[str] = FORMATS,
+        force: bool = False,
+    ) -> list[Path]:
+        """Write every document atomically (0600); refuse to overwrite unless `force`.
+
+        Every target is checked before the first byte is written, and every file is built in
+        memory first, so a refusal or a writer error leaves the folder as it was.
+        """
+        from counsel.fsutil import atomic_write, private_dir
+
+        fmts = _formats(formats)
+        targets: list[tuple[Path, BuiltDocument, str]] = []
+        for built in documents:
+            for fmt in fmts:
+                targets.append((out_dir / f"{built.stem}.{fmt}", built, fmt))
+            targets.append((out_dir / f"{built.stem}.provenance.json", built, "json"))
+        if not force:
+            existing = [str(p) for p, _, _ in targets if p.exists()]
+            if existing:
+                raise UsageError(
+                    "--force: these files exist and were left alone (nothing was written): "
+                    + ", ".join(existing)
+                )
+        blobs: dict[Path, bytes] = {}
+        for built in documents:
+            files: dict[str, bytes] = {}
+            for fmt in fmts:
+                blob = self.to_pdf(built) if fmt == "pdf" else self.to_docx(built)
+                files[f"{built.stem}.{fmt}"] = blob
+                blobs[out_dir / f"{built.stem}.{fmt}"] = blob
+            blobs[out_dir / f"{built.stem}.provenance.json"] = sidecar(built.provenance, files)
+        private_dir(out_dir)
+        paths = []
+        for path, _, _ in targets:
+            atomic_write(path, blobs[path])
+            paths.append(path)
+        return paths
+
+    def render(
+        self,
+        interview_id: str,
+        answers: Mapping[str, Any],
+        office: Office,
+        on: dt.date | None,
+        *,
+        out_dir: Path,
+        formats: Iterable[str] = FORMATS,
+        force: bool = False,
+        findings: Mapping[str, Any] | None = None,
+    ) -> RenderResult:
+        docs = self.build(interview_id, answers, office, on, findings=findings)
+        paths = self.write(docs, out_dir, formats, force)
+        return RenderResult(tuple(paths), tuple(docs))
+
+
+def _answer_date(answers: Mapping[str, Any]) -> dt.date | None:
+    value = answers.get("document_date")
+    return value if isinstance(value, dt.date) else None
+
+
+def _formats(formats: Iterable[str]) -> tuple[Format, ...]:
+    out: list[Format] = []
+    for fmt in formats:
+        if fmt == "both":
+            out += [f for f in FORMATS if f not in out]
+        elif fmt in FORMATS:
+            if fmt not in out:
+                out.append(fmt)
+        else:
+            raise UsageError(f"--format: unknown format '{fmt}' (use pdf, docx or both)")
+    if not out:
+        raise UsageError("--format: choose pdf, docx or both")
+    return tuple(out)
+
+
+def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The protected party's address and employer (and the children's addresses)."""
+    if not answers.get("family_violence"):
+        return []
+    party = str(answers.get("protected_party") or "obligee")
+    out: list[tuple[str, str]] = []
+    for key, value in answers.items():
+        if key.startswith(f"{party}_") and ("address" in key or "employer" in key) and value:
+            out.append((key, str(value)))
+    if party == "obligee":
+        for i, child in enumerate(answers.get("children") or [], start=1):
+            if isinstance(child, Mapping) and child.get("address"):
+                out.append((f"children[{i}].address", str(child["address"])))
+    return out
+
+
+def served_on_other(served_on: str, answers: Mapping[str, Any]) -> bool:
+    """Served on anyone but the protected party (the other parent, a holder, a joint owner)."""
+    if not served_on or not answers.get("family_violence"):
+        return False
+    party = str(answers.get("protected_party") or "obligee")
+    return served_on != party
