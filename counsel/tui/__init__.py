@@ -1,0 +1,1 @@
+"""counsel's terminal UI (Textual): the only package that imports Textual."""

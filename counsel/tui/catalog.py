@@ -1,0 +1,34 @@
+"""The interviews the UI offers, loaded once through counsel.interview (imported lazily)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+INTERVIEW_ORDER = ("track", "prior-period", "registration", "lien", "job-program")
+"""The order the new-interview picker lists them in (the order of the legal spec)."""
+
+
+@functools.cache
+def interview(interview_id: str) -> Any:
+    """The loaded Interview (counsel.interview.load_interview), cached for the session."""
+    from counsel.interview import load_interview
+
+    return load_interview(interview_id)
+
+
+def interviews() -> list[tuple[str, str]]:
+    """(id, title) of every interview, spec order first."""
+    from counsel.interview import list_interviews
+
+    ids = [getattr(i, "id", i) for i in list_interviews()]
+    ids.sort(key=lambda i: (INTERVIEW_ORDER.index(i) if i in INTERVIEW_ORDER else 99, i))
+    return [(i, title(i)) for i in ids]
+
+
+def title(interview_id: str) -> str:
+    """The interview's title, or its id if it cannot be loaded (a draft of a removed one)."""
+    try:
+        return str(interview(interview_id).title)
+    except Exception:  # the home screen lists drafts even when an interview is broken
+        return interview_id

@@ -1,0 +1,1 @@
+"""The screens of counsel's terminal UI, one class a file."""

@@ -1,0 +1,156 @@
+"""The home screen: drafts on this machine, a new interview, the statute browser."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from counsel import drafts
+from counsel.tui import catalog
+
+if TYPE_CHECKING:
+    from counsel.tui.app import CounselApp
+
+
+def case_number(answers: dict[str, Any]) -> str:
+    """The court case number, else the IV-D number, else a dash."""
+    for key in ("court_case_number", "iv_d_case_number"):
+        value = answers.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return "-"
+
+
+def parties(answers: dict[str, Any]) -> str:
+    """'Obligee v. Obligor' as far as the names are known (the caption's order, 10-15)."""
+    names = [str(answers.get(k, "")).strip() for k in ("obligee_name", "obligor_name")]
+    known = [n for n in names if n]
+    return " v. ".join(known) if known else "(parties not yet named)"
+
+
+class HomeScreen(Screen[None]):
+    """The drafts on this machine, newest first; start, resume, or browse the statutes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New interview"),
+        Binding("enter", "resume", "Resume", show=True),
+        Binding("s", "statutes", "Statutes"),
+        Binding("a", "archive", "Archive draft"),
+        Binding("f5", "refresh", "Refresh"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home-body"):
+            yield Static("Drafts on this machine", classes="title")
+            yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="home-problems")
+            yield Static(
+                "[b]n[/b] new interview   [b]Enter[/b] resume the highlighted draft   "
+                "[b]s[/b] statute browser",
+                id="home-hint",
+            )
+        yield Footer()
+
+    @property
+    def counsel(self) -> CounselApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        table = self.query_one("#drafts", DataTable)
+        table.add_column("Case", key="case", width=16)
+        table.add_column("Parties", key="parties")
+        table.add_column("Interview", key="interview", width=18)
+        table.add_column("Last change", key="updated", width=16)
+        self.refresh_drafts()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_drafts()
+
+    def refresh_drafts(self) -> None:
+        listing = drafts.list_drafts(self.counsel.drafts_folder)
+        table = self.query_one("#drafts", DataTable)
+        table.clear()
+        for d in listing.drafts:
+            local = d.updated.astimezone()
+            table.add_row(
+                case_number(dict(d.answers)),
+                parties(dict(d.answers)),
+                catalog.title(d.interview_id),
+                local.strftime("%Y-%m-%d %H:%M"),
+                key=d.id,
+            )
+        problems = self.query_one("#home-problems", Static)
+        if listing.problems:
+            text = "\n".join(p.message() for p in listing.problems)
+            problems.update(text)
+            problems.display = True
+            for p in listing.problems:
+                self.notify(p.message(), title="Unreadable draft set aside", severity="warning")
+        else:
+            problems.display = False
+        if not listing.drafts:
+            table.add_row("", "No drafts yet: press n to start an interview.", "", "", key="")
+
+    def _highlighted_id(self) -> str | None:
+        table = self.query_one("#drafts", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value or None
+
+    def action_new(self) -> None:
+        from counsel.tui.screens.pick_interview import PickInterview
+
+        def chosen(interview_id: str | None) -> None:
+            if interview_id:
+                self.open_draft(drafts.new_draft(interview_id))
+
+        self.app.push_screen(PickInterview(), chosen)
+
+    def action_resume(self) -> None:
+        draft_id = self._highlighted_id()
+        if draft_id is None:
+            return
+        try:
+            draft = drafts.load_draft(draft_id, self.counsel.drafts_folder)
+        except Exception as exc:  # a draft that went bad since listing: report, never crash
+            self.notify(str(exc), severity="error")
+            self.refresh_drafts()
+            return
+        self.open_draft(draft)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_resume()
+
+    def open_draft(self, draft: drafts.Draft) -> None:
+        from counsel.tui.screens.interview import InterviewScreen
+
+        try:
+            screen = InterviewScreen(draft)
+        except Exception as exc:  # unknown interview id, engine error: report it
+            self.notify(f"Cannot open the draft: {exc}", severity="error")
+            return
+        self.app.push_screen(screen)
+
+    def action_statutes(self) -> None:
+        from counsel.tui.screens.statutes import StatuteBrowser
+
+        self.app.push_screen(StatuteBrowser())
+
+    def action_archive(self) -> None:
+        draft_id = self._highlighted_id()
+        if draft_id is None:
+            return
+        drafts.archive_draft(draft_id, self.counsel.drafts_folder)
+        self.notify("Draft moved to the done/ folder (kept, not deleted).")
+        self.refresh_drafts()
+
+    def action_refresh(self) -> None:
+        self.refresh_drafts()

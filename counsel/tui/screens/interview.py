@@ -1,0 +1,232 @@
+"""The interview screen: outline, one section of questions, help, and live findings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.markup import escape
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, OptionList, Static
+
+from counsel import drafts
+from counsel.tui import catalog, questions
+from counsel.tui.session import InterviewSession
+from counsel.tui.widgets.findings_panel import FindingsPanel
+from counsel.tui.widgets.question_block import QuestionBlock
+from counsel.tui.widgets.section_outline import SectionOutline
+
+if TYPE_CHECKING:
+    from counsel.tui.app import CounselApp
+
+
+class InterviewScreen(Screen[None]):
+    """One section at a time; every confirmed answer is saved to the draft at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "section(1)", "Next", priority=True),
+        Binding("ctrl+b", "section(-1)", "Back", priority=True),
+        Binding("ctrl+g", "outline", "Go to", priority=True),
+        Binding("f2", "statute", "Statute"),
+        Binding("f3", "toggle_findings", "Findings"),
+        Binding("ctrl+r", "review", "Review", priority=True),
+        Binding("escape", "home", "Home"),
+    ]
+
+    def __init__(self, draft: drafts.Draft) -> None:
+        super().__init__()
+        self.interview = catalog.interview(draft.interview_id)
+        self.draft = draft
+        self.session: InterviewSession
+        self.current = 0
+        self.sub_title = str(self.interview.title)
+
+    @property
+    def counsel(self) -> CounselApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="iv-body"):
+            yield SectionOutline(id="outline")
+            with Vertical(id="iv-main"):
+                yield Static("", id="section-title", classes="title")
+                yield VerticalScroll(id="form")
+                yield Static("", id="help")
+            with VerticalScroll(id="findings-pane"):
+                yield FindingsPanel(id="findings")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.session = InterviewSession(
+            self.interview,
+            self.draft,
+            self.counsel.office,
+            self.counsel.today,
+            self.counsel.drafts_folder,
+        )
+        # The draft exists on disk from the first moment, so home lists it even if empty.
+        drafts.save_draft(self.session.draft, self.counsel.drafts_folder)
+        self.title = catalog.title(self.draft.interview_id)
+        start = self.session.section_index(self.draft.section) if self.draft.section else 0
+        await self.show_section(start)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def refresh_outline(self) -> None:
+        rows = [
+            (str(s.id), str(s.title), self.session.status(s).badge()) for s in self.session.sections
+        ]
+        self.query_one(SectionOutline).show(rows, self.current)
+
+    def refresh_findings(self) -> None:
+        found, problem = self.session.findings()
+        self.query_one(FindingsPanel).show(found, problem)
+
+    async def show_section(self, index: int, focus_id: str | None = None) -> None:
+        sections = self.session.sections
+        self.current = max(0, min(index, len(sections) - 1))
+        section = sections[self.current]
+        self.session.at_section(str(section.id))
+        n = len(sections)
+        self.query_one("#section-title", Static).update(
+            f"{escape(str(section.title))}  [dim]section {self.current + 1} of {n}[/dim]"
+        )
+        form = self.query_one("#form", VerticalScroll)
+        await form.remove_children()
+        blocks = [
+            QuestionBlock(q, self.session.raw.get(str(q.id)), self.session.check)
+            for q in self.session.visible_questions(section)
+        ]
+        if not blocks:
+            blocks_or_note: list[Widget] = [
+                Static("No question in this section applies to the answers so far.")
+            ]
+        else:
+            blocks_or_note = list(blocks)
+        await form.mount_all(blocks_or_note)
+        for block in blocks:
+            errs = self.session.errors_for(block.question_id)
+            block.set_error("; ".join(errs) if errs else None)
+        form.scroll_home(animate=False)
+        self.refresh_outline()
+        self.refresh_findings()
+        target = next((b for b in blocks if b.question_id == focus_id), None)
+        if target is None and blocks:
+            target = blocks[0]
+        if target is not None:
+            self._focus_block(target)
+
+    def _focus_block(self, block: QuestionBlock) -> None:
+        widget = block.input
+        focusable = (
+            widget
+            if widget.can_focus
+            else next((w for w in widget.query("*") if w.can_focus), widget)
+        )
+        focusable.focus()
+        block.scroll_visible(animate=False)
+
+    def blocks(self) -> list[QuestionBlock]:
+        return list(self.query(QuestionBlock))
+
+    def block_for(self, question_id: str) -> QuestionBlock | None:
+        return next((b for b in self.blocks() if b.question_id == question_id), None)
+
+    def focused_block(self) -> QuestionBlock | None:
+        node = self.focused
+        while node is not None and not isinstance(node, QuestionBlock):
+            node = node.parent  # type: ignore[assignment]
+        return node
+
+    # -- answers -----------------------------------------------------------------------------
+
+    @on(QuestionBlock.Confirmed)
+    async def _confirmed(self, event: QuestionBlock.Confirmed) -> None:
+        before = {b.question_id for b in self.blocks()}
+        errors = self.session.confirm(event.question_id, event.value)
+        event.block.set_error("; ".join(errors) if errors else None)
+        section = self.session.sections[self.current]
+        after = {str(q.id) for q in self.session.visible_questions(section)}
+        if after != before:
+            # A show_if changed: redraw the section, keeping the user where they were.
+            focused = self.focused_block()
+            await self.show_section(self.current, focused.question_id if focused else None)
+            return
+        self.refresh_outline()
+        self.refresh_findings()
+
+    def confirm_all(self) -> None:
+        """Commit what is typed in every field of the section (leaving it loses nothing)."""
+        for block in self.blocks():
+            if block.value != block._confirmed:
+                block._confirmed = block.value
+                errors = self.session.confirm(block.question_id, block.value)
+                block.set_error("; ".join(errors) if errors else None)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        block = self.focused_block()
+        help_line = self.query_one("#help", Static)
+        if block is None:
+            help_line.update("")
+            return
+        q = block.question
+        cites = questions.citations(q)
+        text = escape(questions.help_text(q))
+        if cites:
+            text += f"\n[b]Statute:[/b] {escape('; '.join(cites))}  [dim](F2 opens the text)[/dim]"
+        help_line.update(text)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    async def action_section(self, delta: int) -> None:
+        self.confirm_all()
+        target = self.current + delta
+        if 0 <= target < len(self.session.sections):
+            await self.show_section(target)
+        elif target >= len(self.session.sections):
+            self.action_review()
+
+    def action_outline(self) -> None:
+        self.query_one(SectionOutline).focus()
+
+    @on(OptionList.OptionSelected, "#outline")
+    async def _jump(self, event: OptionList.OptionSelected) -> None:
+        self.confirm_all()
+        await self.show_section(event.option_index)
+
+    def action_statute(self) -> None:
+        from counsel.tui.screens.statute_modal import StatuteModal
+
+        block = self.focused_block()
+        cites: tuple[str, ...] = ()
+        if block is not None:
+            cites = questions.citations(block.question)
+        if not cites:
+            cites = questions.citations(self.interview)
+        self.app.push_screen(StatuteModal(cites, self.session.case_date))
+
+    def action_toggle_findings(self) -> None:
+        self.toggle_class("show-findings")
+
+    def action_review(self) -> None:
+        from counsel.tui.screens.review import ReviewScreen
+
+        self.confirm_all()
+
+        async def edit(question_id: str | None) -> None:
+            if question_id:
+                await self.edit_question(question_id)
+
+        self.app.push_screen(ReviewScreen(self.session), edit)
+
+    async def edit_question(self, question_id: str) -> None:
+        await self.show_section(self.session.section_of(question_id), question_id)
+
+    def action_home(self) -> None:
+        self.confirm_all()
+        self.app.pop_screen()

@@ -1,0 +1,46 @@
+"""A modal listing the interviews; Enter starts the highlighted one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, OptionList
+from textual.widgets.option_list import Option
+
+from counsel.tui import catalog
+
+
+class PickInterview(ModalScreen[str | None]):
+    """Dismisses with the chosen interview id, or None on Escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-dialog", classes="dialog"):
+            yield Label("Start a new interview", classes="title")
+            try:
+                items = catalog.interviews()
+            except Exception as exc:  # an interview file that fails to load: say which
+                yield Label(f"The interviews cannot be loaded: {escape(str(exc))}")
+                items = []
+            yield OptionList(
+                *[Option(f"{escape(title)} [dim]({iid})[/dim]", id=iid) for iid, title in items],
+                id="interviews",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#interviews", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#interviews")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,253 @@
+"""The statute browser: search by citation or words, text as of a date, history, diffs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from counsel.tui.widgets.date_input import DateInput, check_date
+from counsel.tui.widgets.statute_view import StatuteView
+
+if TYPE_CHECKING:
+    from counsel.tui.app import CounselApp
+
+
+def version_label(version: Any) -> str:
+    return version.effective_iso or "date unknown"
+
+
+def history_text(section: Any, on: dt.date) -> str:
+    """Every version of a section, oldest first, marking the one in force on `on`."""
+    try:
+        current = section.as_of(on)
+    except Exception:  # not in force on that date: no mark
+        current = None
+    lines = [f"[b]{escape(section.citation)}[/b]  {escape(section.heading)}", "Version history:"]
+    for i, v in enumerate(section.versions, start=1):
+        mark = "  <- in force on " + on.isoformat() if v is current else ""
+        state = "complete" if v.complete else "incomplete"
+        lines.append(f"{i}. effective {version_label(v)} ({state}){mark}")
+        lines.append(f"   [i]{escape(v.source)}[/i]")
+        if v.note:
+            lines.append(f"   {escape(v.note)}")
+    return "\n".join(lines)
+
+
+def diff_text(section: Any, older: int, newer: int) -> str:
+    """A unified diff between two versions (1-based indexes), coloured for the terminal."""
+    a, b = section.versions[older - 1], section.versions[newer - 1]
+    head = (
+        f"[b]{escape(section.citation)}[/b]: version {older} (effective {version_label(a)}) "
+        f"-> version {newer} (effective {version_label(b)})"
+    )
+    lines = list(
+        difflib.unified_diff(
+            a.text.splitlines(),
+            b.text.splitlines(),
+            f"version {older}",
+            f"version {newer}",
+            n=2,
+            lineterm="",
+        )
+    )
+    if not lines:
+        return head + "\n\nThe two versions' texts are identical."
+    out = [head, ""]
+    for line in lines:
+        text = escape(line)
+        if line.startswith("+") and not line.startswith("+++"):
+            out.append(f"[green]{text}[/green]")
+        elif line.startswith("-") and not line.startswith("---"):
+            out.append(f"[red]{text}[/red]")
+        else:
+            out.append(text)
+    return "\n".join(out)
+
+
+class StatuteBrowser(Screen[None]):
+    """Find a section, read it as of any date, see its history and what each amendment changed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+f", "find", "Find", priority=True),
+        Binding("f2", "mode('text')", "Text"),
+        Binding("f3", "mode('history')", "History"),
+        Binding("f4", "mode('diff')", "Diff"),
+        Binding("left_square_bracket", "step(-1)", "Older pair", show=False),
+        Binding("right_square_bracket", "step(1)", "Newer pair", show=False),
+    ]
+
+    def __init__(self, citation: str | None = None, on_date: dt.date | None = None) -> None:
+        super().__init__()
+        self.initial = citation
+        self.on_date = on_date
+        self.mode = "text"
+        self.citation: str | None = None
+        self.diff_newer = 0  # 1-based index of the newer version in the diff; 0: latest
+
+    @property
+    def counsel(self) -> CounselApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="statute-bar"):
+            yield Input(placeholder="citation (305 ILCS 5/10-16.5) or words", id="find")
+            yield Label("as of", classes="bar-label")
+            yield DateInput("", required=False, widget_id="as-of")
+        with Horizontal(id="statute-body"):
+            yield OptionList(id="results")
+            with VerticalScroll(id="statute-pane"):
+                yield StatuteView("Choose a section on the left.", id="statute-main")
+        yield Static("", id="statute-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        day = self.on_date or self.counsel.today
+        self.query_one("#as-of", DateInput).value = day.isoformat()
+        self._list_all()
+        if self.initial:
+            self.query_one("#find", Input).value = self.initial
+            self._search(self.initial)
+        self.query_one("#find", Input).focus()
+
+    @property
+    def as_of(self) -> dt.date:
+        day, problem = check_date(self.query_one("#as-of", DateInput).value)
+        return day if day is not None and problem is None else self.counsel.today
+
+    def _store(self) -> Any:
+        from counsel.law import get_store
+
+        return get_store()
+
+    def _list_all(self) -> None:
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        keys = self._store().keys()
+        results.add_options([Option(k, id=k) for k in keys])
+        self._status(f"{len(keys)} sections in the store.")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#statute-status", Static).update(text)
+
+    def _search(self, query: str) -> None:
+        from counsel.errors import CounselError
+        from counsel.law import CitationError, parse_citation
+
+        query = query.strip()
+        if not query:
+            self._list_all()
+            return
+        store = self._store()
+        results = self.query_one("#results", OptionList)
+        try:
+            section = store.section(parse_citation(query))
+        except CitationError as exc:
+            section = None
+            close = list(getattr(exc, "matches", ()) or ())
+        except CounselError:
+            section, close = None, []
+        if section is not None:
+            results.clear_options()
+            results.add_option(Option(section.citation, id=section.citation))
+            self._open(query if query.startswith(section.citation) else section.citation)
+            self._status(f"Citation found: {section.citation}")
+            return
+        try:
+            hits = store.search(query)
+        except CounselError as exc:
+            self._status(str(exc))
+            return
+        results.clear_options()
+        options = [
+            Option(f"{s.citation}\n[dim]{escape(s.heading)}[/dim]", id=s.citation) for s, _ in hits
+        ]
+        for c in close:
+            if c not in {s.citation for s, _ in hits}:
+                options.append(Option(f"{c} [dim](close match)[/dim]", id=str(c)))
+        results.add_options(options)
+        if options:
+            results.highlighted = 0
+            self._status(f"{len(hits)} sections hold every word.")
+        else:
+            self._status(
+                "No section matches. Try a citation like 305 ILCS 5/10-16.5 or fewer words."
+            )
+
+    @on(Input.Submitted, "#find")
+    def _find(self, event: Input.Submitted) -> None:
+        self._search(event.value)
+        if self.query_one("#results", OptionList).option_count:
+            self.query_one("#results", OptionList).focus()
+
+    @on(Input.Changed, "#as-of")
+    def _date_changed(self, event: Input.Changed) -> None:
+        if event.validation_result is not None and not event.validation_result.is_valid:
+            self._status(event.validation_result.failure_descriptions[0])
+            return
+        if self.citation and check_date(event.value)[1] is None:
+            self._redraw()
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._open(event.option.id)
+
+    def _open(self, citation: str) -> None:
+        self.citation = citation
+        self.diff_newer = 0
+        self._redraw()
+
+    def _redraw(self) -> None:
+        view = self.query_one("#statute-main", StatuteView)
+        if not self.citation:
+            return
+        if self.mode == "text":
+            view.show(self.citation, self.as_of)
+            return
+        from counsel.errors import CounselError
+
+        try:
+            section = self._store().section(self.citation)
+        except CounselError as exc:
+            view.update(escape(str(exc)))
+            return
+        if self.mode == "history":
+            view.update(history_text(section, self.as_of))
+            return
+        count = len(section.versions)
+        if count < 2:
+            view.update(f"{escape(section.citation)} has one version only: nothing to compare.")
+            return
+        if not self.diff_newer:
+            try:
+                self.diff_newer = max(2, section.versions.index(section.as_of(self.as_of)) + 1)
+            except CounselError:
+                self.diff_newer = count
+        view.update(diff_text(section, self.diff_newer - 1, self.diff_newer))
+        self._status("[ and ] step to the older or newer pair of versions.")
+
+    def action_find(self) -> None:
+        self.query_one("#find", Input).focus()
+
+    def action_mode(self, mode: str) -> None:
+        self.mode = mode
+        self._redraw()
+
+    def action_step(self, delta: int) -> None:
+        if self.mode != "diff" or not self.citation:
+            return
+        section = self._store().section(self.citation)
+        self.diff_newer = min(max(2, self.diff_newer + delta), len(section.versions))
+        self._redraw()

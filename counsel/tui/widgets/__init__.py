@@ -1,0 +1,1 @@
+"""The widgets of counsel's terminal UI, one class a file."""

@@ -1,0 +1,65 @@
+"""The live findings: track, deadlines with skipped days, termination, liens, totals."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from rich.markup import escape
+from textual.widgets import Static
+
+
+def format_value(value: Any) -> str:
+    """A finding's value as a few words: dates ISO, money to the cent, results by their gist."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.strftime("%a %Y-%m-%d")
+    if isinstance(value, Decimal):
+        return f"${value.quantize(Decimal('0.01')):,}"
+    if isinstance(value, list | tuple):
+        return "; ".join(format_value(v) for v in value) or "none"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        parts: list[str] = []
+        for key in ("recommended", "eligible", "date", "total", "threshold"):
+            if hasattr(value, key):
+                parts.append(f"{key.replace('_', ' ')}: {format_value(getattr(value, key))}")
+        skipped = getattr(value, "skipped", ())
+        for s in skipped or ():
+            day = getattr(s, "date", s)
+            reason = getattr(s, "reason", "")
+            parts.append(f"skipped {format_value(day)} ({reason})")
+        for key in ("reason", "reasons"):
+            if hasattr(value, key) and getattr(value, key):
+                parts.append(format_value(getattr(value, key)))
+        return "; ".join(parts) if parts else str(value)
+    return str(value)
+
+
+def findings_markup(findings: Mapping[str, Any], problem: str | None) -> str:
+    if not findings:
+        why = f"\n[dim]{escape(problem)}[/dim]" if problem else ""
+        return "[b]Findings[/b]\nAnswer the questions to see the findings." + why
+    lines = ["[b]Findings[/b]"]
+    for name, f in findings.items():
+        title = name.replace("_", " ").capitalize()
+        lines.append(f"\n[b]{escape(title)}[/b]: {escape(format_value(getattr(f, 'value', f)))}")
+        explanation = getattr(f, "explanation", "")
+        if explanation:
+            lines.append(f"[dim]{escape(str(explanation))}[/dim]")
+        cites = getattr(f, "citations", ())
+        if cites:
+            lines.append("[i]" + escape("; ".join(cites)) + "[/i]")
+    if problem:
+        lines.append(f"\n[dim]{escape(problem)}[/dim]")
+    return "\n".join(lines)
+
+
+class FindingsPanel(Static):
+    """Shows the findings dict the session computes; updated after every confirmed answer."""
+
+    def show(self, findings: Mapping[str, Any], problem: str | None = None) -> None:
+        self.update(findings_markup(findings, problem))

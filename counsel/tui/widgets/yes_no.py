@@ -1,0 +1,36 @@
+"""A yes/no question as two radio buttons, so "not answered yet" stays distinct from "no"."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import RadioButton, RadioSet
+
+
+class YesNo(RadioSet):
+    """Yes / No; keys y and n answer directly."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, value: bool | None = None, *, widget_id: str | None = None) -> None:
+        super().__init__(id=widget_id)
+        self._initial = value
+
+    def compose(self) -> ComposeResult:
+        yield RadioButton("Yes", value=self._initial is True, id="yes")
+        yield RadioButton("No", value=self._initial is False, id="no")
+
+    @property
+    def answer(self) -> bool | None:
+        button = self.pressed_button
+        if button is None:
+            return None
+        return button.id == "yes"
+
+    def action_answer(self, value: bool) -> None:
+        self.query_one("#yes" if value else "#no", RadioButton).value = True
