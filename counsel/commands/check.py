@@ -1,0 +1,118 @@
+"""`counsel check INTERVIEW --answers FILE`: validate an answers file and print the findings."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from counsel.errors import UsageError
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "check",
+        help="validate an answers file and print the findings",
+        description="Validate an answers file against an interview and print the findings "
+        "(deadlines, termination dates, track, eligibility, totals) with their citations. "
+        "Exit 0 when complete and valid, 2 otherwise.",
+    )
+    p.add_argument("interview", metavar="INTERVIEW", help="interview id (see: counsel interviews)")
+    p.add_argument("--answers", required=True, type=Path, help="answers TOML file")
+    # Its own dest: a subparser default would overwrite the global --office value.
+    p.add_argument(
+        "--office",
+        dest="check_office",
+        type=Path,
+        default=None,
+        help="office profile (default: the global --office, else the bundled example office)",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(handler=_check)
+
+
+def jsonable(value: Any) -> Any:
+    """Finding values as JSON: dates ISO, money as strings, dataclasses as objects."""
+    if isinstance(value, bool) or value is None or isinstance(value, int | str):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: jsonable(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in ("citations", "explanation")
+        }
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return str(value)
+
+
+def _human(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return "; ".join(_human(v) for v in value) if value else "none"
+    if isinstance(value, dict):
+        if "date" in value:
+            return str(value["date"])
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    return str(value)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from counsel.cli import emit
+    from counsel.interview import interview_ids, load_answers_file, load_interview
+    from counsel.office import load_office
+
+    if args.interview not in interview_ids():
+        raise UsageError(
+            f"INTERVIEW: no interview '{args.interview}' (one of: {', '.join(interview_ids())})"
+        )
+    file_interview, raw = load_answers_file(args.answers)
+    if file_interview != args.interview:
+        raise UsageError(
+            f"--answers: the file answers interview '{file_interview}', not "
+            f"'{args.interview}'; run: counsel check {file_interview} --answers {args.answers}"
+        )
+    office_path = args.check_office if args.check_office is not None else args.office
+    office = load_office(office_path)
+    iv = load_interview(args.interview)
+    result = iv.validate(raw, office)
+    on = result.answers.get("document_date")
+    if not isinstance(on, dt.date):
+        on = dt.date.today()
+    found = iv.findings(result.answers, office, on)
+    data = {
+        "interview": iv.id,
+        "complete": result.complete,
+        "errors": [{"field": e.field, "message": e.message} for e in result.errors],
+        "findings": {
+            name: {
+                "value": jsonable(f.value),
+                "citations": list(f.citations),
+                "explanation": f.explanation,
+            }
+            for name, f in found.items()
+        },
+    }
+    lines = [f"{iv.title} ({iv.id}): " + ("complete" if result.complete else "NOT complete")]
+    if result.errors:
+        lines.append(f"{len(result.errors)} problem(s):")
+        lines.extend(f"  {e}" for e in result.errors)
+    if found:
+        lines.append("Findings:")
+        for name, f in found.items():
+            value = data["findings"][name]["value"]  # type: ignore[index]
+            lines.append(f"  {name}: {_human(value)}")
+            lines.append(f"    {f.explanation}")
+            lines.append(f"    ({'; '.join(f.citations)})")
+    emit(args, data, "\n".join(lines))
+    return 0 if result.complete else 2

@@ -1,0 +1,49 @@
+"""The interview engine: strict loading, visibility, navigation, validation and findings."""
+
+from __future__ import annotations
+
+from counsel.interview.loader import (
+    INTERVIEW_ORDER,
+    InterviewDefinitionError,
+    all_answer_ids,
+    interview_ids,
+    list_interviews,
+    load_answers_file,
+    load_interview,
+    load_interview_file,
+    parse_interview,
+)
+from counsel.interview.model import (
+    QUESTION_TYPES,
+    Choice,
+    FieldError,
+    Interview,
+    Question,
+    Section,
+    ValidationResult,
+)
+from counsel.interview.rows import columns, flatten_answers, unflatten_row
+from counsel.interview.values import AnswerError
+
+__all__ = [
+    "INTERVIEW_ORDER",
+    "QUESTION_TYPES",
+    "AnswerError",
+    "Choice",
+    "FieldError",
+    "Interview",
+    "InterviewDefinitionError",
+    "Question",
+    "Section",
+    "ValidationResult",
+    "all_answer_ids",
+    "columns",
+    "flatten_answers",
+    "interview_ids",
+    "list_interviews",
+    "load_answers_file",
+    "load_interview",
+    "load_interview_file",
+    "parse_interview",
+    "unflatten_row",
+]

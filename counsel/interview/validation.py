@@ -1,0 +1,282 @@
+"""Typed validation of raw answers with field-level messages that never echo a value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from counsel.interview.model import FieldError, Interview, Question, ValidationResult
+from counsel.interview.values import (
+    AnswerError,
+    is_blank,
+    parse_bool,
+    parse_date,
+    parse_integer,
+    parse_money,
+    parse_text,
+)
+
+if TYPE_CHECKING:
+    from counsel.office import Office
+
+
+def _empty(q: Question) -> Any:
+    return [] if q.type == "list" else None
+
+
+def _scalar(q: Question, raw: Any) -> Any:
+    """One non-blank scalar answer, typed; AnswerError if it cannot be read."""
+    if q.type == "text":
+        return parse_text(raw, q.format, q.multiline)
+    if q.type == "date":
+        return parse_date(raw)
+    if q.type == "bool":
+        return parse_bool(raw)
+    if q.type == "money":
+        value = parse_money(raw)
+        if q.min is not None and value < q.min:
+            raise AnswerError(f"must be at least {q.min}")
+        if q.max is not None and value > q.max:
+            raise AnswerError(f"must be at most {q.max}")
+        return value
+    if q.type == "integer":
+        number = parse_integer(raw)
+        if q.min is not None and number < q.min:
+            raise AnswerError(f"must be at least {q.min}")
+        if q.max is not None and number > q.max:
+            raise AnswerError(f"must be at most {q.max}")
+        return number
+    if q.type == "choice":
+        if not isinstance(raw, str):
+            raise AnswerError(f"choose one of: {', '.join(q.choice_values())}")
+        word = raw.strip()
+        for choice in q.choice_values():
+            # CSV cells and hand-typed files often differ in case only.
+            if word.lower() == choice.lower():
+                return choice
+        raise AnswerError(f"choose one of: {', '.join(q.choice_values())}")
+    raise AnswerError(f"unsupported question type {q.type}")  # pragma: no cover
+
+
+def _required_message(q: Question) -> str:
+    return f"required; answer: {q.label}"
+
+
+def _item_name(q: Question) -> str:
+    return q.item_prefix.replace("_", " ")
+
+
+def _list(
+    q: Question, raw: Any, outer: Mapping[str, Any], errors: list[FieldError] | None
+) -> list[dict[str, Any]]:
+    """A list answer: each item a table of fields, validated with the item's own show_if."""
+
+    def err(field: str, message: str) -> None:
+        if errors is not None:
+            errors.append(FieldError(field, message))
+
+    if is_blank(raw):
+        return []
+    if not isinstance(raw, list | tuple) or not all(isinstance(i, Mapping) for i in raw):
+        err(q.id, "give a list of tables, like [{ name = ..., birth_date = ... }]")
+        return []
+    field_ids = {f.id for f in q.fields}
+    items: list[dict[str, Any]] = []
+    for n, raw_item in enumerate(raw, start=1):
+        at = f"{q.id}[{n}]"
+        for key in sorted(set(raw_item) - field_ids):
+            err(f"{at}.{key}", f"not a field of {q.id} (fields: {', '.join(sorted(field_ids))})")
+        ctx = dict(outer)
+        item: dict[str, Any] = {}
+        for f in q.fields:
+            shown = f.condition is None or f.condition(ctx)
+            value = raw_item.get(f.id)
+            typed = None
+            if shown and not is_blank(value):
+                try:
+                    typed = _scalar(f, value)
+                except AnswerError as exc:
+                    err(f"{at}.{f.id}", str(exc))
+            elif shown and f.required:
+                err(f"{at}.{f.id}", _required_message(f))
+            item[f.id] = typed
+            ctx[f.id] = typed
+        items.append(item)
+    if q.max_items is not None and len(items) > q.max_items:
+        err(q.id, f"at most {q.max_items} {_item_name(q)} entries are allowed")
+    return items
+
+
+def parse_value(q: Question, raw: Any) -> tuple[Any, str | None]:
+    """One answer on its own: (typed, None), or (None, message). Blank gives (None, None)."""
+    if is_blank(raw):
+        return _empty(q), None
+    if q.type == "list":
+        errors: list[FieldError] = []
+        items = _list(q, raw, {}, errors)
+        return items, (str(errors[0]) if errors else None)
+    try:
+        return _scalar(q, raw), None
+    except AnswerError as exc:
+        return None, str(exc)
+
+
+def lenient(q: Question, raw: Any, outer: Mapping[str, Any]) -> Any:
+    """Typed value or None when unreadable: for visibility while a form is half filled."""
+    if is_blank(raw):
+        return _empty(q)
+    if q.type == "list":
+        return _list(q, raw, outer, None)
+    try:
+        return _scalar(q, raw)
+    except AnswerError:
+        return None
+
+
+def validate(
+    iv: Interview, raw: Mapping[str, Any], office: Office | None = None
+) -> ValidationResult:
+    """Typed answers and every field error, in question order."""
+    from counsel.interview.loader import all_answer_ids
+    from counsel.interview.rows import looks_flat, unflatten_row
+
+    if looks_flat(iv, raw):
+        raw = unflatten_row(iv, raw)
+    errors: list[FieldError] = []
+    missing: list[str] = []
+    own = {q.id for q in iv.questions}
+    shared = all_answer_ids()
+    for key in raw:
+        # Answers of the other interviews (one case model) are welcome and ignored here.
+        if key not in own and key not in shared:
+            errors.append(
+                FieldError(str(key), "not a question of this interview (check the spelling)")
+            )
+    answers: dict[str, Any] = {}
+    for section in iv.sections:
+        section_shown = section.condition is None or section.condition(answers)
+        for q in section.questions:
+            shown = section_shown and (q.condition is None or q.condition(answers))
+            value = raw.get(q.id)
+            if shown and is_blank(value) and q.office_default and office is not None:
+                value = getattr(office, q.office_default, None)
+            typed = _empty(q)
+            if shown:
+                if q.type == "list":
+                    typed = _list(q, value, answers, errors)
+                    if q.required and len(typed) < max(q.min_items, 1):
+                        need = max(q.min_items, 1)
+                        errors.append(
+                            FieldError(
+                                q.id,
+                                f"required; add at least {need} {_item_name(q)}"
+                                f"{'' if need == 1 else ' entries'}: {q.label}",
+                            )
+                        )
+                        missing.append(q.id)
+                elif is_blank(value):
+                    if q.required:
+                        errors.append(FieldError(q.id, _required_message(q)))
+                        missing.append(q.id)
+                else:
+                    try:
+                        typed = _scalar(q, value)
+                    except AnswerError as exc:
+                        errors.append(FieldError(q.id, str(exc)))
+            answers[q.id] = typed
+    errors.extend(_cross_checks(iv, answers))
+    return ValidationResult(answers=answers, errors=tuple(errors), missing=tuple(missing))
+
+
+def _cross_checks(iv: Interview, a: Mapping[str, Any]) -> list[FieldError]:
+    """Checks across answers that no single question can make."""
+    out: list[FieldError] = []
+    ids = {q.id for q in iv.questions}
+    if {"court_case_number", "iv_d_case_number"} <= ids and not (
+        a.get("court_case_number") or a.get("iv_d_case_number")
+    ):
+        out.append(
+            FieldError("iv_d_case_number", "give the IV-D case number or the court case number")
+        )
+    doc = a.get("document_date")
+    for n, child in enumerate(a.get("children") or [], start=1):
+        birth, grad = child.get("birth_date"), child.get("graduation_date")
+        if isinstance(birth, dt.date) and isinstance(doc, dt.date) and birth > doc:
+            out.append(FieldError(f"children[{n}].birth_date", "must not be after document_date"))
+        if isinstance(birth, dt.date) and isinstance(grad, dt.date) and grad <= birth:
+            out.append(
+                FieldError(f"children[{n}].graduation_date", "must be after the child's birth date")
+            )
+    for q in iv.questions:
+        if q.type != "list" or {"start_date", "end_date"} - {f.id for f in q.fields}:
+            continue
+        previous_end: dt.date | None = None
+        for n, item in enumerate(a.get(q.id) or [], start=1):
+            start, end = item.get("start_date"), item.get("end_date")
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+                out.append(FieldError(f"{q.id}[{n}].end_date", "must not be before start_date"))
+            if isinstance(start, dt.date) and previous_end is not None and start <= previous_end:
+                out.append(
+                    FieldError(
+                        f"{q.id}[{n}].start_date",
+                        "overlaps the entry before it; list periods in order, each starting "
+                        "after the previous one ends",
+                    )
+                )
+            if isinstance(end, dt.date):
+                previous_end = end
+    out.extend(_prior_period_checks(a))
+    if a.get("past_due_remedy") == "work_activities" and a.get("obligor_incapacitated") is True:
+        out.append(
+            FieldError(
+                "past_due_remedy",
+                "work activities apply only to an obligor who is not incapacitated "
+                "(305 ILCS 5/10-11.1(b)); choose the payment plan",
+            )
+        )
+    return out
+
+
+def _prior_period_checks(a: Mapping[str, Any]) -> list[FieldError]:
+    """The period may reach back only to the birth or the separation (305 ILCS 5/10-10;
+    IRG 6, Q4), and it ends before current support starts."""
+    out: list[FieldError] = []
+    segments = a.get("segments") or []
+    starts = [s.get("start_date") for s in segments]
+    if not segments or not isinstance(starts[0], dt.date):
+        return out
+    first = min(d for d in starts if isinstance(d, dt.date))
+    n = starts.index(first) + 1
+    basis = a.get("support_start_basis")
+    births = [c.get("birth_date") for c in a.get("children") or []]
+    births = [b for b in births if isinstance(b, dt.date)]
+    if basis == "birth" and births and first < min(births):
+        out.append(
+            FieldError(
+                f"segments[{n}].start_date",
+                "must not be before the birth of the oldest child: prior-period support "
+                "reaches back only to the birth (305 ILCS 5/10-10)",
+            )
+        )
+    separation = a.get("separation_date")
+    if basis == "separation" and isinstance(separation, dt.date) and first < separation:
+        out.append(
+            FieldError(
+                f"segments[{n}].start_date",
+                "must not be before separation_date: prior-period support reaches back only "
+                "to the separation (305 ILCS 5/10-10)",
+            )
+        )
+    current = a.get("current_support_start")
+    for i, seg in enumerate(segments, start=1):
+        end = seg.get("end_date")
+        if isinstance(current, dt.date) and isinstance(end, dt.date) and end >= current:
+            out.append(
+                FieldError(
+                    f"segments[{i}].end_date",
+                    "must be before current_support_start: the prior period ends when "
+                    "current support begins",
+                )
+            )
+    return out
