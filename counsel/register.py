@@ -151,11 +151,10 @@ def answers_snapshot(answers: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def answers_hash(answers: Mapping[str, Any]) -> str:
-    """sha256 of the answers in a canonical form (sorted keys, dates ISO, money as strings)."""
-    canonical = json.dumps(
-        dict(answers), default=_json_default, sort_keys=True, separators=(",", ":")
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    """sha256 of the answers in canonical form: the same hash the renderer's provenance holds."""
+    from counsel.render.provenance import answers_hash as provenance_hash
+
+    return provenance_hash(answers)
 
 
 def file_sha256(path: Path) -> str:

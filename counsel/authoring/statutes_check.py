@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from counsel.authoring.sources import (
     rule_uses,
     template_uses,
 )
+from counsel.errors import UsageError
 
 if TYPE_CHECKING:
     from counsel.law import Store
@@ -155,7 +157,7 @@ def check_citations(
                         "warning",
                         key,
                         "the newest version's effective date is unknown; check it against "
-                        f"ILGA before the review date {review_date.isoformat()}",
+                        f"the official text before the review date {review_date.isoformat()}",
                         cited_in,
                     )
                 )
@@ -177,3 +179,31 @@ def check_citations(
         sections=len(sections),
         items=tuple(items),
     )
+
+
+# -- `counsel statutes check` (registered by counsel/commands/statutes.py) ---------------------
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="check what is in force on this date (default: today)",
+    )
+
+
+def handler(args: argparse.Namespace) -> int:
+    """Exit 0 when every citation is sound (warnings allowed), 1 when any error is found."""
+    from counsel.cli import emit
+    from counsel.office import load_office
+
+    today = dt.date.today()
+    if getattr(args, "as_of", None):
+        try:
+            today = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            raise UsageError("--as-of: not a date; use YYYY-MM-DD, e.g. 2026-03-01") from None
+    office = load_office(getattr(args, "office", None))
+    report = check_citations(collect_uses(), today=today, review_date=office.review_date)
+    emit(args, report.to_json(), report.human())
+    return 1 if report.errors else 0

@@ -260,3 +260,18 @@ def register(subparsers: Any) -> None:
             "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
         )
         p.set_defaults(handler=handler)
+
+
+# -- `counsel statutes check`: owned by the template tools (counsel/authoring/statutes_check.py) --
+def _add_check() -> None:
+    from counsel.authoring import statutes_check
+
+    add_subcommand(
+        "check",
+        "every cited section is stored, in force and complete where quoted; staleness",
+        statutes_check.add_arguments,
+        statutes_check.handler,
+    )
+
+
+_add_check()
