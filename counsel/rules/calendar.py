@@ -39,6 +39,13 @@ def long_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
+# What `holidays` (0.109) returns for US/IL, checked by tests/unit/rules/test_rules_calendar.py:
+# New Year's Day, Martin Luther King Jr. Day, Lincoln's Birthday (Feb 12), Washington's
+# Birthday, Casimir Pulaski Day (first Monday of March), Memorial Day, Juneteenth,
+# Independence Day, Labor Day, Columbus Day, Veterans Day, Thanksgiving, Christmas, and
+# Election Day in even years only; a Saturday holiday is observed on the Friday before and a
+# Sunday holiday on the Monday after. Not included: the day after Thanksgiving, Christmas
+# Eve, Good Friday; an office that closes on those lists them as closures.
 @lru_cache(maxsize=256)
 def _holidays_of(year: int) -> Mapping[dt.date, str]:
     # Imported here: the holidays package builds its country tables on import, and

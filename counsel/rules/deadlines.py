@@ -26,7 +26,7 @@ def petition_deadline(start: dt.date, closures: Mapping[dt.date, str] | None = N
         start,
         days,
         closures,
-        citations=("305 ILCS 5/10-12", "305 ILCS 5/10-12.1", cite),
+        citations=("305 ILCS 5/10-12(a)", "305 ILCS 5/10-12.1", cite),
         counted_from="the mailing of the order",
     )
 

@@ -80,7 +80,8 @@ def lien_eligibility(
     if target == "real-estate":
         threshold, cite = money_parameter("lien.real_estate.past_due_min", on)
         irg, irg_cite = money_parameter("lien.real_estate.past_due_min_irg", on)
-        citations += [cite, irg_cite]
+        # (g)(1)(B): the notice's contents and who receives it.
+        citations += [cite, "89 Ill. Adm. Code 160.70(g)(1)(B)", irg_cite]
         what = "real estate"
     else:
         name = "lien.account.past_due_min" if target == "account" else "lien.lump_sum.past_due_min"

@@ -12,7 +12,7 @@ from counsel.rules.datemath import add_months
 from counsel.rules.errors import RuleInputError
 from counsel.rules.money import cents, fmt_money
 
-CITATIONS = ("305 ILCS 5/10-7", "305 ILCS 5/10-10", "750 ILCS 46/802")
+CITATIONS = ("305 ILCS 5/10-7(b)", "305 ILCS 5/10-10", "750 ILCS 46/802")
 
 CONVENTION = (
     "Convention: a segment's total is the monthly amount times its whole months plus the "

@@ -76,7 +76,7 @@ def _catalog(kind: Kind, order_date: dt.date) -> tuple[Provision, ...]:
         Provision(
             "payment_to_sdu",
             "Payments to the State Disbursement Unit",
-            ("305 ILCS 5/10-10.4",),
+            ("305 ILCS 5/10-10.4(b)",),
             # 10-10.4(b): "each court or administrative order for support entered or
             # modified on or after October 1, 1999 shall require that support payments be
             # made to the State Disbursement Unit".

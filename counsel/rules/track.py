@@ -13,9 +13,9 @@ from counsel.rules.errors import RuleInputError
 from counsel.rules.findings import Finding
 from counsel.rules.params import int_parameter
 
-STANDARDS = "750 ILCS 24/15"
-"""A Program must follow standards for choosing the judicial or administrative process."""
-ADMINISTRATIVE = ("305 ILCS 5/10-7", "305 ILCS 5/10-11")
+STANDARDS = ("750 ILCS 24/15(b)(4)", "750 ILCS 24/15(b)(5)")
+"""A Program must establish and follow standards for using judicial or administrative processes."""
+ADMINISTRATIVE = ("305 ILCS 5/10-7(b)", "305 ILCS 5/10-11")
 JUDICIAL = ("305 ILCS 5/10-10",)
 
 PARENTS_AGREE = "parents-agree"
@@ -124,7 +124,7 @@ def recommend_track(yes: Iterable[str], parents_agree: bool) -> TrackDecision:
         return TrackDecision(
             recommended="judicial",
             reasons=reasons,
-            citations=(STANDARDS, *JUDICIAL),
+            citations=(*STANDARDS, *JUDICIAL),
             explanation=(
                 f"Judicial process: these criteria hold ({labels}). Under the standards "
                 "required by 750 ILCS 24/15(b)(4)-(5), as Illinois reports them (IRG 6, "
@@ -135,7 +135,7 @@ def recommend_track(yes: Iterable[str], parents_agree: bool) -> TrackDecision:
         return TrackDecision(
             recommended="administrative",
             reasons=(PARENTS_AGREE,),
-            citations=(STANDARDS, *ADMINISTRATIVE),
+            citations=(*STANDARDS, *ADMINISTRATIVE),
             explanation=(
                 "Administrative process (305 ILCS 5/10-7(b), 10-11): none of the eight "
                 "judicial criteria holds, and the parties are the two parents of the child "
@@ -145,7 +145,7 @@ def recommend_track(yes: Iterable[str], parents_agree: bool) -> TrackDecision:
     return TrackDecision(
         recommended="judicial",
         reasons=(PARENTS_NOT_AGREED,),
-        citations=(STANDARDS, *JUDICIAL),
+        citations=(*STANDARDS, *JUDICIAL),
         explanation=(
             "Judicial process: none of the eight judicial criteria holds, but administrative "
             "orders are used only when the parties are the two parents of the child and are "
@@ -162,10 +162,10 @@ def older_child(birth: dt.date, on: dt.date, age: int | None = None) -> Finding:
     `office.older_child_age`); None takes the store's `track.older_child_age_default`. The
     finding states the age used. Feb 29 birthdays fall on Mar 1 in common years.
     """
-    citations: tuple[str, ...] = (STANDARDS,)
+    citations: tuple[str, ...] = STANDARDS[:1]
     if age is None:
         age, cite = int_parameter("track.older_child_age_default", on)
-        citations = (STANDARDS, cite)
+        citations = (*STANDARDS[:1], cite)
     if not 0 < age < 19:
         raise RuleInputError("older_child_age", "must be a whole number of years from 1 to 18")
     if birth > on:

@@ -126,6 +126,34 @@ def test_illinois_statutory_holidays(day: dt.date, name: str) -> None:
     assert illinois_holiday(day) == name
 
 
+def test_the_whole_2027_illinois_calendar() -> None:
+    # Pins what the holidays package returns, so an upgrade that changes it is noticed.
+    days = {
+        day: name
+        for day in (D(2027, 1, 1) + dt.timedelta(days=i) for i in range(365))
+        if (name := illinois_holiday(day)) is not None
+    }
+    assert days == {
+        D(2027, 1, 1): "New Year's Day",
+        D(2027, 1, 18): "Martin Luther King Jr. Day",
+        D(2027, 2, 12): "Lincoln's Birthday",
+        D(2027, 2, 15): "Washington's Birthday",
+        D(2027, 3, 1): "Casimir Pulaski Day",
+        D(2027, 5, 31): "Memorial Day",
+        D(2027, 6, 18): "Juneteenth National Independence Day (observed)",
+        D(2027, 6, 19): "Juneteenth National Independence Day",
+        D(2027, 7, 4): "Independence Day",
+        D(2027, 7, 5): "Independence Day (observed)",
+        D(2027, 9, 6): "Labor Day",
+        D(2027, 10, 11): "Columbus Day",
+        D(2027, 11, 11): "Veterans Day",
+        D(2027, 11, 25): "Thanksgiving Day",
+        D(2027, 12, 24): "Christmas Day (observed)",
+        D(2027, 12, 25): "Christmas Day",
+        D(2027, 12, 31): "New Year's Day (observed)",
+    }
+
+
 def test_a_weekend_holiday_is_reported_by_its_name() -> None:
     assert closed_reason(D(2026, 7, 4), {}) == "Independence Day"
     assert closed_reason(D(2026, 7, 5), {}) == "Sunday"

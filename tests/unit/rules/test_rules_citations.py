@@ -26,7 +26,7 @@ def _emitted() -> list[tuple[str, str]]:
     out += [("termination", c) for c in termination_date(dt.date(2010, 1, 1)).citations]
     for yes, agree in (([], True), ([], False), (list(CRITERIA), True)):
         out += [("track", c) for c in recommend_track(yes, agree).citations]
-    out += [("older child", c) for c in older_child(dt.date(2010, 1, 1), ON, 10).citations]
+    out += [("older child", c) for c in older_child(dt.date(1990, 1, 1), ON, 10).citations]
     for target in ("account", "lump-sum", "real-estate"):
         e = lien_eligibility(target, Decimal("20000"), Decimal("500"), "checking", ON)
         out += [(f"lien {target}", c) for c in e.citations]

@@ -28,7 +28,7 @@ def test_petition_is_mailing_plus_30_days() -> None:
     # 10-12(a): the day after mailing is day 1; mailed Wed Apr 1, 2026 -> Fri May 1.
     d = petition_deadline(D(2026, 4, 1), {})
     assert (d.nominal, d.date) == (D(2026, 5, 1), D(2026, 5, 1))
-    assert {"305 ILCS 5/10-12", "305 ILCS 5/10-12.1", "5 ILCS 70/1.11"} <= set(d.citations)
+    assert {"305 ILCS 5/10-12(a)", "305 ILCS 5/10-12.1", "5 ILCS 70/1.11"} <= set(d.citations)
 
 
 def test_petition_ending_on_an_observed_holiday() -> None:

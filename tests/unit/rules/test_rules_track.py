@@ -41,7 +41,7 @@ def test_any_one_criterion_means_judicial(criterion: str, agree: bool) -> None:
     d = recommend_track([criterion], parents_agree=agree)
     assert d.recommended == "judicial"
     assert d.reasons == (criterion,)
-    assert "750 ILCS 24/15" in d.citations
+    assert "750 ILCS 24/15(b)(4)" in d.citations
     assert CRITERIA[criterion].label in d.explanation
 
 
@@ -54,7 +54,7 @@ def test_administrative_only_when_none_holds_and_the_parents_agree() -> None:
     d = recommend_track([], parents_agree=True)
     assert d.recommended == "administrative"
     assert d.reasons == (PARENTS_AGREE,)
-    assert {"750 ILCS 24/15", "305 ILCS 5/10-7", "305 ILCS 5/10-11"} <= set(d.citations)
+    assert {"750 ILCS 24/15(b)(4)", "305 ILCS 5/10-7(b)", "305 ILCS 5/10-11"} <= set(d.citations)
 
 
 def test_none_holds_but_no_agreement_is_judicial() -> None:
