@@ -105,7 +105,7 @@ def deadline_from_nominal(
 ) -> Deadline:
     """A Deadline whose nominal last day is known; `counted` says how it was counted."""
     date, skipped = extend(nominal, closures)
-    parts = [f"{counted}: {long_date(nominal)}."]
+    parts = [f"{counted} {long_date(nominal)}."]
     if skipped:
         days = "; ".join(f"{long_date(s.date)} ({s.reason})" for s in skipped)
         parts.append(
