@@ -120,7 +120,7 @@ def _track(a: Answers, office: Office, on: dt.date, out: Out) -> None:
 def _petition(a: Answers, office: Office, out: Out) -> None:
     from counsel.rules.deadlines import petition_deadline, relief_deadline
 
-    mailed = a.get("mailing_date")
+    mailed = a.get("order_mailing_date")
     if a.get("track") == "administrative" and isinstance(mailed, dt.date):
         closures = office.closure_dates()
         out["petition_deadline"] = _deadline_finding(

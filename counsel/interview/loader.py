@@ -32,7 +32,7 @@ SHARED = "_shared.toml"
 """The shared case model: sections other files include with `use = "<section id>"`."""
 
 _SNAKE = re.compile(r"[a-z][a-z0-9_]*")
-_INTERVIEW_ID = re.compile(r"[a-z][a-z0-9-]*")
+_INTERVIEW_ID = re.compile(r"[a-z][a-z0-9_-]*")
 _TOP_KEYS = {"id", "title", "summary", "citations", "sections"}
 _SECTION_KEYS = {"id", "title", "show_if", "questions"}
 _USE_KEYS = {"use", "title", "show_if", "optional", "require", "omit"}
@@ -184,11 +184,11 @@ def _question(
 ) -> Question:
     if not isinstance(data, dict):
         raise ctx.fail(where, "must be a table")
-    _check_keys(ctx, where, data, _QUESTION_KEYS)
     qid = _get(ctx, where, data, "id", str)
     if not _SNAKE.fullmatch(qid):
         raise ctx.fail(f"{where}.id", "must be snake_case (lower-case letters, digits, _)")
     where = f"{where} ({qid})"
+    _check_keys(ctx, where, data, _QUESTION_KEYS)
     qtype = _get(ctx, where, data, "type", str)
     allowed_types = (
         QUESTION_TYPES if not in_list else tuple(t for t in QUESTION_TYPES if t != "list")
@@ -392,7 +392,7 @@ def parse_interview(
     _check_keys(ctx, "top level", data, _TOP_KEYS)
     iid = _get(ctx, "top level", data, "id", str)
     if not _INTERVIEW_ID.fullmatch(iid):
-        raise ctx.fail("top level.id", "must be lower-case words joined by hyphens")
+        raise ctx.fail("top level.id", "must be lower-case words joined by hyphens or underscores")
     stem = Path(source).stem
     if source.endswith(".toml") and stem != iid:
         raise ctx.fail("top level.id", f"must match the file name ('{stem}')")
