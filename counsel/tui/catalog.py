@@ -21,7 +21,7 @@ def interviews() -> list[tuple[str, str]]:
     """(id, title) of every interview, spec order first."""
     from counsel.interview import list_interviews
 
-    ids = [getattr(i, "id", i) for i in list_interviews()]
+    ids = [str(i.id) for i in list_interviews()]
     ids.sort(key=lambda i: (INTERVIEW_ORDER.index(i) if i in INTERVIEW_ORDER else 99, i))
     return [(i, title(i)) for i in ids]
 

@@ -26,6 +26,8 @@ class SectionStatus:
         return self.done == self.total and not self.errors
 
     def badge(self) -> str:
+        if self.total == 0:
+            return "n/a"
         if self.errors:
             return "!"
         return "ok" if self.complete else f"{self.done}/{self.total}"

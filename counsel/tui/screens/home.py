@@ -55,7 +55,7 @@ class HomeScreen(Screen[None]):
                 "[b]s[/b] statute browser",
                 id="home-hint",
             )
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     @property
     def counsel(self) -> CounselApp:

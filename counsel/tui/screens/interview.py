@@ -59,7 +59,7 @@ class InterviewScreen(Screen[None]):
                 yield Static("", id="help")
             with VerticalScroll(id="findings-pane"):
                 yield FindingsPanel(id="findings")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:
         self.session = InterviewSession(
@@ -185,10 +185,14 @@ class InterviewScreen(Screen[None]):
 
     async def action_section(self, delta: int) -> None:
         self.confirm_all()
+        sections = self.session.sections
         target = self.current + delta
-        if 0 <= target < len(self.session.sections):
+        # Sections whose questions the answers so far leave out are stepped over.
+        while 0 <= target < len(sections) and not self.session.visible_questions(sections[target]):
+            target += delta
+        if 0 <= target < len(sections):
             await self.show_section(target)
-        elif target >= len(self.session.sections):
+        elif target >= len(sections):
             self.action_review()
 
     def action_outline(self) -> None:

@@ -33,7 +33,7 @@ class PickInterview(ModalScreen[str | None]):
                 *[Option(f"{escape(title)} [dim]({iid})[/dim]", id=iid) for iid, title in items],
                 id="interviews",
             )
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#interviews", OptionList).focus()

@@ -59,7 +59,7 @@ class RenderScreen(Screen[None]):
             yield Checkbox("Replace files that already exist", id="force")
             yield Button("Render (Ctrl+S)", id="go", variant="primary")
             yield Static("", id="render-result")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Render"

@@ -89,7 +89,7 @@ class ReviewScreen(Screen[str | None]):
             with VerticalScroll(id="review-side"):
                 yield Static(documents_markup(None, []), id="documents")
                 yield FindingsPanel(id="review-findings")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Review"

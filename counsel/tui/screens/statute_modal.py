@@ -35,7 +35,7 @@ class StatuteModal(ModalScreen[None]):
             yield Static("", id="statute-which", classes="title")
             with VerticalScroll(id="statute-scroll"):
                 yield StatuteView(id="statute-text")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show()

@@ -110,7 +110,7 @@ class StatuteBrowser(Screen[None]):
             with VerticalScroll(id="statute-pane"):
                 yield StatuteView("Choose a section on the left.", id="statute-main")
         yield Static("", id="statute-status")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         day = self.on_date or self.counsel.today

@@ -18,7 +18,7 @@ class ChoiceInput(RadioSet):
         *,
         widget_id: str | None = None,
     ) -> None:
-        super().__init__(id=widget_id)
+        super().__init__(id=widget_id, compact=True)
         self.choices = list(choices)
         self._initial = value
 

@@ -62,4 +62,5 @@ class DateInput(Input):
             validators=[_DateValidator(required)],
             valid_empty=not required,
             id=widget_id,
+            compact=True,
         )

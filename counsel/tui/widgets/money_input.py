@@ -48,4 +48,5 @@ class MoneyInput(Input):
             validators=[_MoneyValidator(required)],
             valid_empty=not required,
             id=widget_id,
+            compact=True,
         )

@@ -31,7 +31,7 @@ def make_input(q: Any, value: Any, *, widget_id: str | None = None) -> Widget:
     if k == "money":
         return MoneyInput(text, required=req, widget_id=widget_id)
     if k == "integer":
-        return Input(text, type="integer", id=widget_id)
+        return Input(text, type="integer", id=widget_id, compact=True)
     if k == "bool":
         return YesNo(value if isinstance(value, bool) else None, widget_id=widget_id)
     if k == "choice":
@@ -41,10 +41,10 @@ def make_input(q: Any, value: Any, *, widget_id: str | None = None) -> Widget:
     if k == "list":
         return ListInput(q, value if isinstance(value, list) else [], widget_id=widget_id)
     if questions.multiline(q):
-        area = TextArea(text, id=widget_id, soft_wrap=True, show_line_numbers=False)
-        area.styles.height = 4
+        area = TextArea(text, id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True)
+        area.styles.height = 3
         return area
-    return Input(text, id=widget_id)
+    return Input(text, id=widget_id, compact=True)
 
 
 def read_input(widget: Widget) -> Any:

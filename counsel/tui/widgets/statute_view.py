@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rich.markup import escape
 from textual.widgets import Static
+
+_NEW_ITEM = re.compile(r"^\s*(\([0-9a-zA-Z.-]+\)|Sec\. |\|)")
+
+
+def reflow(text: str) -> str:
+    """Join the source's hard-wrapped lines for reading; a subsection label or a blank line
+    still starts a new paragraph. Display only: the stored text is never changed."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if out and out[-1] and line.strip() and not _NEW_ITEM.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line.rstrip())
+    return "\n".join(out)
 
 
 def version_text(citation: str, on: dt.date) -> tuple[str, str]:
@@ -45,9 +60,11 @@ def version_text(citation: str, on: dt.date) -> tuple[str, str]:
     if notes:
         body += "[yellow]" + "\n".join(notes) + "[/yellow]\n\n"
     if pinpoint and pinpoint != version.text:
-        body += f"[b]{escape(citation)}[/b]\n{escape(pinpoint)}\n\n[b]Whole section[/b]\n"
+        body += f"[b]{escape(citation)}[/b]\n{escape(reflow(pinpoint))}\n\n[b]Whole section[/b]\n"
     body += (
-        escape(version.text) if version.text else "[dim](no text in the project's sources)[/dim]"
+        escape(reflow(version.text))
+        if version.text
+        else "[dim](no text in the project's sources)[/dim]"
     )
     return header, body
 

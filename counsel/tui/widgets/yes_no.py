@@ -18,7 +18,7 @@ class YesNo(RadioSet):
     ]
 
     def __init__(self, value: bool | None = None, *, widget_id: str | None = None) -> None:
-        super().__init__(id=widget_id)
+        super().__init__(id=widget_id, compact=True)
         self._initial = value
 
     def compose(self) -> ComposeResult:
