@@ -75,7 +75,7 @@ def parse_source_line(source: str) -> tuple[dt.date | None, bool]:
 # -- headings ------------------------------------------------------------------------------------
 
 _SEC = re.compile(r"^\s*Sec\.\s*(?P<num>[0-9A-Za-z.\-\u2011]+?)\.(?:\s+|$)")
-_HEADING = re.compile(r"^(?P<h>[^.]{1,150}?)\.\)?(?:\s|$)")
+_HEADING = re.compile(r"^(?P<h>[^.]{1,400}?)\.\)?(?:\s|$)")
 _VERBS = re.compile(r"\b(?:shall|may|must|means|is|are)\b")
 
 
@@ -291,14 +291,20 @@ class SourceFile:
         return " ".join(p for p in parts if not p.endswith(": "))
 
 
+_HEADER_LINE = re.compile(
+    r"^(?P<key>Citation|Source|Retrieved-via|Effective/Source line|Completeness|Related"
+    r"|Pending-change signal)(?P<qual>(?: \(.*?\))?): (?P<value>.*)$"
+)
+
+
 def read_source_file(path: Path) -> SourceFile:
     text = path.read_text(encoding="utf-8")
     head, _, body = text.partition("\n\n")
     header: dict[str, list[str]] = {}
     for line in head.split("\n"):
-        key, sep, value = line.partition(": ")
-        if sep and re.match(r"^[A-Z][A-Za-z/\-]*(?: \([^)]*\))?$", key):
-            header.setdefault(key, []).append(value.strip())
+        m = _HEADER_LINE.match(line)
+        if m is not None:
+            header.setdefault(m.group("key") + m.group("qual"), []).append(m.group("value").strip())
     return SourceFile(path.name, header, body)
 
 
@@ -696,7 +702,10 @@ def merge_history(old: Section, new: Imported) -> Imported:
     versions = list(old.versions)
     for v in new.versions:
         same_date = [o for o in versions if o.effective == v.effective]
-        if any(o.text == v.text for o in same_date):
+        same = next((o for o in same_date if o.text == v.text), None)
+        if same is not None:
+            # Same words: refresh what is derived from them (labels, notes, provenance).
+            versions[versions.index(same)] = v
             continue
         if same_date and v.effective is not None:
             raise SystemExit(

@@ -18,9 +18,12 @@ _LINE_LABEL = re.compile(
 _INLINE_LABEL = re.compile(r"[.:]\)?[ \t]+\((?P<p>" + _TOKEN + r")\)(?=[ \t]+[A-Z\"(\[])")
 # Words that, ending the previous line, make a line-opening "(b)" a cross-reference.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)(?:subsections?|paragraphs?|items?|subparagraphs?|sections?|and|or|of|under|in|to)\s*$"
+    r"(?i)\b(?:subsections?|paragraphs?|items?|subparagraphs?|sections?|and|or|of|under|in|to)\s*$"
 )
-_REFERENCE_AFTER = re.compile(r"^[ \t]*(?:of|or|and|through|to)\b|^[,;)]")
+_REFERENCE_AFTER = re.compile(
+    r"^[ \t]*(?:of\s+(?:this\s+)?(?:Section|subsection|paragraph|Article|Act)\b"
+    r"|(?:or|and|through|to)\s+\()|^[,;)]"
+)
 # Gaps marked in the sources/ files: "[... cut ...]", "[... not retrieved ...]".
 SOURCE_GAP = re.compile(r"\[\.\.\.[^\]]*\]")
 
