@@ -10,7 +10,10 @@ def labels(text: str) -> list[str]:
 
 
 def test_nested_line_labels() -> None:
-    text = "(a) First.\n(b) Second:\n(1) one;\n(A) big a;\n(i) roman;\n(ii) roman two;\n(2) two.\n(c-10) Later."
+    text = (
+        "(a) First.\n(b) Second:\n(1) one;\n(A) big a;\n(i) roman;\n(ii) roman two;\n"
+        "(2) two.\n(c-10) Later."
+    )
     assert labels(text) == [
         "(a)",
         "(b)",
@@ -60,12 +63,18 @@ def test_item_beginning_with_of_is_still_an_item() -> None:
 
 
 def test_administrative_code_style_labels() -> None:
-    text = "a) Definitions\n1) Service\nb) Liens\n1) Real estate\nA) impose when:\ni) at least $10,000;"
+    text = (
+        "a) Definitions\n1) Service\nb) Liens\n1) Real estate\nA) impose when:\n"
+        "i) at least $10,000;"
+    )
     assert labels(text) == ["(a)", "(a)(1)", "(b)", "(b)(1)", "(b)(1)(A)", "(b)(1)(A)(i)"]
 
 
 def test_clean_artifacts_marks_each_cut_item() -> None:
-    raw = "(b) shall order:\n(1) that the relative pay the past-due | ||\n| ||\n(2) if owing | ||\n| ||\nEnd."
+    raw = (
+        "(b) shall order:\n(1) that the relative pay the past-due | ||\n| ||\n"
+        "(2) if owing | ||\n| ||\nEnd."
+    )
     cleaned = clean_artifacts(raw)
     assert "| ||" not in cleaned.text
     assert cleaned.text.count(NOT_IN_SOURCE) == 2
