@@ -22,11 +22,22 @@ class RenderProblem(Exception):
 
 
 @dataclass(frozen=True)
-class Rendered:
-    files: tuple[tuple[str, str, bytes], ...]
-    """(document id, format, bytes) for every document of the row."""
+class RenderedDocument:
+    """One output file of a row, in memory."""
+
+    document: str
+    """The document's stem from the templates manifest (e.g. notice-of-lien-holder)."""
+    template: str
     template_hash: str
+    format: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Rendered:
+    files: tuple[RenderedDocument, ...]
     statute_snapshot: str
+    document_date: dt.date
 
 
 def load(interview_id: str) -> Any:
@@ -44,29 +55,33 @@ def load_office(path: Path | None) -> Any:
     return _load(path)
 
 
-def _list_column(interview: Any) -> dict[str, tuple[Any, re.Pattern[str]]]:
-    out = {}
+def _list_patterns(interview: Any) -> list[re.Pattern[str]]:
+    out = []
     for q in interview.questions:
         if q.type == "list":
             fields = "|".join(re.escape(f.id) for f in q.fields)
-            out[q.id] = (q, re.compile(rf"{re.escape(q.item_prefix)}_([1-9]\d*)_({fields})"))
+            out.append(re.compile(rf"{re.escape(q.item_prefix)}_([1-9]\d*)_({fields})"))
     return out
 
 
 def check_header(interview: Any, header: tuple[str, ...]) -> None:
-    """Every column must be an answer id of the interview (or a numbered list column).
+    """Every column must be an answer id (or a numbered list column) of the interview.
 
-    A misspelt column would otherwise be ignored and its answers silently lost.
+    Answer ids of the other interviews are allowed (one case model: a county's sheet may
+    carry them) and ignored. Anything else is refused before a row is read, since a
+    misspelt column would otherwise lose its answers on every row.
     """
-    scalars = {q.id for q in interview.questions if q.type != "list"}
-    lists = _list_column(interview)
-    known = sorted(scalars) + [
-        f"{q.item_prefix}_1_{f.id}" for q, _ in lists.values() for f in q.fields
-    ]
+    from counsel.interview.loader import all_answer_ids
+    from counsel.interview.rows import columns
+
+    own = {q.id for q in interview.questions if q.type != "list"}
+    lists = {q.id for q in interview.questions if q.type == "list"}
+    shared = set(all_answer_ids()) - lists
+    patterns = _list_patterns(interview)
     for name in header:
-        if name in scalars or any(p.fullmatch(name) for _, p in lists.values()):
+        if name in own or name in shared or any(p.fullmatch(name) for p in patterns):
             continue
-        close = difflib.get_close_matches(name, known, n=1)
+        close = difflib.get_close_matches(name, columns(interview), n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise UsageError(
             f"FILE: column '{name}' is not an answer of the {interview.id} interview; {hint}"
@@ -74,39 +89,122 @@ def check_header(interview: Any, header: tuple[str, ...]) -> None:
         )
 
 
-def unflatten(interview: Any, raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Numbered columns (joint_owner_1_name) back into lists of items, in number order."""
-    out: dict[str, Any] = {}
-    lists = _list_column(interview)
-    items: dict[str, dict[int, dict[str, Any]]] = {qid: {} for qid in lists}
-    for column, value in raw.items():
-        for qid, (_, pattern) in lists.items():
-            m = pattern.fullmatch(column)
-            if m:
-                items[qid].setdefault(int(m[1]), {})[m[2]] = value
-                break
-        else:
-            out[column] = value
-    for qid, by_number in items.items():
-        if by_number:
-            out[qid] = [by_number[n] for n in sorted(by_number)]
-    return out
-
-
 def validate(
     interview: Any, raw: Mapping[str, Any], office: Any
 ) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
-    """Typed answers (None if any error) and the errors as (column, message)."""
-    result = interview.validate(unflatten(interview, raw), office)
+    """Typed answers (None if any error) and the errors as (column, message).
+
+    The engine reads numbered list columns itself; its messages never carry a value.
+    """
+    result = interview.validate(raw, office)
     errors = [(e.column, e.message) for e in result.errors]
     if errors:
         return None, errors
     return dict(result.answers), []
 
 
-def make_renderer(interview_id: str, office: Any, as_of: dt.date) -> Any:
-    raise NotImplementedError  # wired when counsel.render lands
+def eligibility_errors(
+    interview: Any, answers: Mapping[str, Any], office: Any, on: dt.date
+) -> list[tuple[str, str]]:
+    """Rows the law says must not be rendered (a lien that may not be imposed), by column.
+
+    The findings' own explanations quote the amounts, so the messages here are rebuilt
+    from the thresholds alone: errors.csv never shows a value from the sheet.
+    """
+    findings = interview.findings(answers, office, on)
+    verdict = findings.get("lien_eligibility")
+    if verdict is None or verdict.value is not False:
+        return []
+    from counsel.rules.lien import EXEMPT
+    from counsel.rules.money import fmt_money
+    from counsel.rules.params import money_parameter
+
+    out: list[tuple[str, str]] = []
+    threshold = findings["lien_threshold"].value
+    target = str(answers.get("lien_target", "")).replace("_", " ")
+    if answers.get("past_due_amount") is not None and answers["past_due_amount"] < threshold:
+        out.append(
+            (
+                "past_due_amount",
+                f"below the ${fmt_money(threshold)} of past-due support required for a lien "
+                f"on {target} (89 Ill. Adm. Code 160.70; IRG 9, Q11); no lien may be imposed",
+            )
+        )
+    if answers.get("lien_target") == "account":
+        if answers.get("account_type") in EXEMPT:
+            out.append(
+                (
+                    "account_type",
+                    "is exempt from a financial-institution lien (IRAs, ERISA plans, health "
+                    "savings accounts and loans: IRG 9, Q15); no lien may be imposed",
+                )
+            )
+        minimum, _cite = money_parameter("lien.account.balance_min", on)
+        balance = answers.get("account_balance")
+        if balance is not None and balance < minimum:
+            out.append(
+                (
+                    "account_balance",
+                    f"below the ${fmt_money(minimum)} an account must hold for a lien "
+                    "(IRG 9, Q17); no lien may be imposed",
+                )
+            )
+    if answers.get("lien_target") == "real_estate" and answers.get("obligor_has_interest") is False:
+        out.append(
+            (
+                "obligor_has_interest",
+                "the obligor holds no interest in the real estate, so no lien attaches "
+                "(305 ILCS 5/10-25)",
+            )
+        )
+    if not out:
+        out.append(("(row)", "no lien may be imposed on these answers; run `counsel check`"))
+    return out
 
 
-def render(renderer: Any, answers: dict[str, Any], formats: tuple[str, ...]) -> Rendered:
-    raise NotImplementedError
+def make_renderer(formats: tuple[str, ...]) -> Any:
+    """One Renderer per worker process, with the store and the writers loaded up front."""
+    from counsel.render import Renderer
+
+    renderer = Renderer()
+    renderer.store.snapshot_hash()
+    if "pdf" in formats:
+        renderer.pdf_writer  # noqa: B018  (loads WeasyPrint, fonts and the stylesheet now)
+    if "docx" in formats:
+        renderer.docx_writer  # noqa: B018
+    return renderer
+
+
+def render(
+    renderer: Any,
+    interview_id: str,
+    answers: Mapping[str, Any],
+    office: Any,
+    on: dt.date | None,
+    formats: tuple[str, ...],
+) -> Rendered:
+    """Build and check every document of the row, then write each format to bytes.
+
+    `on` None lets the renderer take the row's document_date, as `counsel render` does.
+    """
+    from counsel.render import RenderError
+
+    try:
+        built = renderer.build(interview_id, answers, office, on)
+    except RenderError as exc:
+        raise RenderProblem(tuple(exc.problems)) from None
+    files = []
+    snapshot = ""
+    document_date = on
+    for doc in built:
+        prov = doc.provenance
+        snapshot = prov.statute_snapshot
+        document_date = dt.date.fromisoformat(prov.document_date)
+        for fmt in formats:
+            data = renderer.to_pdf(doc) if fmt == "pdf" else renderer.to_docx(doc)
+            files.append(
+                RenderedDocument(doc.stem, prov.template_id, prov.template_hash, fmt, data)
+            )
+    if not files or document_date is None:
+        raise RenderProblem(("the interview produced no document for these answers",))
+    return Rendered(tuple(files), snapshot, document_date)

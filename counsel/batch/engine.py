@@ -45,10 +45,13 @@ class BatchOptions:
     """Worker processes; 0 means one per core; 1 renders in this process."""
     office: Path | None = None
     as_of: dt.date | None = None
-    """The date the law is applied on; default today (on --resume: the first run's date)."""
+    """The date the law is applied on; default each row's document_date (as `counsel
+    render`); on --resume, the first run's setting."""
     resume: bool = False
     scheduler: str | None = None
     """Address of a Dask distributed scheduler; the work goes there instead of a local pool."""
+    register: bool = True
+    """Record each rendered row in the register of issued documents (source "batch")."""
     in_flight: int = 0
     """Most rows submitted and not yet written back; 0 means four per worker."""
 
@@ -91,7 +94,6 @@ class BatchSummary:
 @dataclass(frozen=True)
 class _Planned:
     stem: str
-    case_number: str
 
 
 class InlineExecutor(cf.Executor):
@@ -115,7 +117,7 @@ def settings_hash(config: WorkerConfig) -> str:
         office = Path(config.office_path).read_bytes()
     data = {
         "interview": config.interview_id,
-        "as_of": config.as_of.isoformat(),
+        "as_of": config.as_of.isoformat() if config.as_of else "",
         "formats": sorted(config.formats),
         "office": hashlib.sha256(office).hexdigest(),
     }
@@ -145,15 +147,17 @@ def _prepare_out_dir(options: BatchOptions) -> dict[int, ManifestEntry]:
     return read_manifest(manifest) if options.resume else {}
 
 
-def _resolve_as_of(options: BatchOptions, previous: dict[int, ManifestEntry]) -> dt.date:
-    if options.as_of is not None:
+def _resolve_as_of(options: BatchOptions, previous: dict[int, ManifestEntry]) -> dt.date | None:
+    if options.as_of is not None or not previous:
         return options.as_of
-    if previous:
-        # Resuming tomorrow must not re-date (and re-render) yesterday's documents.
-        first = previous[min(previous)]
-        with contextlib.suppress(KeyError, ValueError):
-            return dt.date.fromisoformat(first.as_of)
-    return dt.date.today()
+    # --resume without --as-of finishes the batch as it was started.
+    first = previous[min(previous)]
+    if not first.as_of:
+        return None
+    try:
+        return dt.date.fromisoformat(first.as_of)
+    except ValueError:
+        return None
 
 
 def _make_executor(options: BatchOptions, config: WorkerConfig) -> tuple[cf.Executor, int, Any]:
@@ -232,7 +236,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
             )
             rejected_rows.add(row.number)
             continue
-        checked = check_row(interview, office, options.interview_id, row.number, row.cells)
+        checked = check_row(interview, office, config.as_of, row.number, row.cells)
         if checked.answers is None:
             errors.extend(checked.errors)
             rejected_rows.add(row.number)
@@ -243,7 +247,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
             errors.append(
                 RowError(
                     row.number,
-                    "iv_d_case_number",
+                    checked.case_column,
                     f"gives the same output file names as row {stems[key]} (same case "
                     "number once made file-safe); not rendered, so nothing is overwritten",
                 )
@@ -255,7 +259,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
         if entry is not None and entry_intact(entry, options.out_dir):
             skipped += 1
             continue
-        plan[row.number] = _Planned(stem, checked.case_number)
+        plan[row.number] = _Planned(stem)
     del stems
 
     manifest_path = options.out_dir / MANIFEST_NAME
@@ -264,10 +268,10 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     progress.start(len(plan))
     try:
         if plan:
-            with ManifestWriter(manifest_path) as writer:
+            with ManifestWriter(manifest_path) as writer, _Recorder(options, office) as rec:
                 for result in _render_all(options, config, sheet, plan):
                     planned = plan[result.row]
-                    ok = _store(result, planned, options, config, settings, writer, errors)
+                    ok = _store(result, planned, options, config, settings, writer, rec, errors)
                     if ok:
                         rendered += 1
                         documents += len(result.files)
@@ -325,6 +329,7 @@ def _store(
     config: WorkerConfig,
     settings: str,
     writer: ManifestWriter,
+    recorder: _Recorder,
     errors: list[RowError],
 ) -> bool:
     """Write one row's documents atomically, then its manifest line; False if rejected."""
@@ -353,17 +358,81 @@ def _store(
     outputs = []
     for name, f in zip(names, result.files, strict=True):
         atomic_write(options.out_dir / name, f.data)
-        outputs.append(OutputFile(name, f.document, f.format, hashlib.sha256(f.data).hexdigest()))
+        sha = hashlib.sha256(f.data).hexdigest()
+        outputs.append(OutputFile(name, f.document, f.format, sha, f.template, f.template_hash))
+    # Register before manifest: a kill between the two re-renders the row on --resume (an
+    # extra register line for the same bytes) rather than leaving an unregistered document.
+    recorder.record(result, outputs, options.out_dir)
+    template_hashes = sorted({f.template_hash for f in outputs})
+    template_hash = (
+        template_hashes[0]
+        if len(template_hashes) == 1
+        else hashlib.sha256("\n".join(template_hashes).encode()).hexdigest()
+    )
     writer.append(
         ManifestEntry(
             row=result.row,
-            case_number=result.case_number,
+            case_number=planned_case(result),
             files=tuple(outputs),
-            template_hash=result.template_hash,
+            template_hash=template_hash,
             statute_snapshot=result.statute_snapshot,
             answers_hash=result.answers_hash,
             settings_hash=settings,
-            as_of=config.as_of.isoformat(),
+            as_of=config.as_of.isoformat() if config.as_of else "",
         )
     )
     return True
+
+
+def planned_case(result: JobResult) -> str:
+    from counsel.batch.worker import case_number_of
+
+    return case_number_of(result.answers or {})[0]
+
+
+class _Recorder:
+    """The register of issued documents, opened once for the batch (source "batch")."""
+
+    def __init__(self, options: BatchOptions, office: Any) -> None:
+        self._reg: Any = None
+        self._options = options
+        self._office = office
+        if options.register:
+            from counsel.register import Register
+
+            self._reg = Register.open(None, office=office)
+
+    def record(self, result: JobResult, outputs: list[OutputFile], out_dir: Path) -> None:
+        if self._reg is None:
+            return
+        from counsel.register import IssuedFile, case_number_of
+
+        assert result.answers is not None and result.document_date is not None
+        files = [
+            IssuedFile(
+                document=f.document,
+                template=f.template,
+                template_hash=f.template_hash,
+                format=f.format,
+                path=str((out_dir / f.name).resolve()),
+                sha256=f.sha256,
+            )
+            for f in outputs
+        ]
+        self._reg.record(
+            interview=self._options.interview_id,
+            answers=result.answers,
+            files=files,
+            statute_snapshot=result.statute_snapshot,
+            on=result.document_date,
+            case_number=case_number_of(result.answers),
+            source="batch",
+            office=self._office,
+        )
+
+    def __enter__(self) -> _Recorder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._reg is not None:
+            self._reg.close()

@@ -23,6 +23,8 @@ class OutputFile:
     document: str
     format: str
     sha256: str
+    template: str = ""
+    template_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class ManifestEntry:
     case_number: str
     files: tuple[OutputFile, ...]
     template_hash: str
+    """The template's hash; with several templates, the sha256 of their sorted hashes."""
     statute_snapshot: str
     answers_hash: str
     settings_hash: str

@@ -36,13 +36,19 @@ class Column:
     date: bool = False
 
 
+_CASE_HELP = "the IV-D or the court case number is required (output files are named by it)"
+
+
 def _describe(q: Any, required: bool) -> str:
     kind = _FORMAT_HELP.get(q.format, "") or _TYPE_HELP.get(q.type, q.type)
     if q.type == "choice":
         kind = "one of: " + ", ".join(q.choice_values())
-    parts = ["required" if required else "optional", kind, q.label]
+    need = "required" if required else "optional"
     if q.show_if:
-        parts.insert(1, f"only when {q.show_if}")
+        need = f"{'required' if q.required else 'optional'} when {q.show_if}"
+    parts = [need, kind, q.label]
+    if q.id in ("iv_d_case_number", "court_case_number"):
+        parts[0] = _CASE_HELP
     if q.office_default:
         parts.append(f"blank: the office's {q.office_default}")
     return " | ".join(parts)

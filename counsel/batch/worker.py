@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,8 @@ class WorkerConfig:
     interview_id: str
     office_path: str | None
     """Path of the office profile; None for the bundled example office."""
-    as_of: dt.date
+    as_of: dt.date | None
+    """--as-of; None: each row's document_date, as `counsel render` does."""
     formats: tuple[str, ...]
 
 
@@ -35,14 +34,8 @@ class Checked:
     answers: dict[str, Any] | None
     errors: tuple[RowError, ...]
     case_number: str = ""
+    case_column: str = ""
     answers_hash: str = ""
-
-
-@dataclass(frozen=True)
-class RenderedFile:
-    document: str
-    format: str
-    data: bytes
 
 
 @dataclass(frozen=True)
@@ -50,52 +43,61 @@ class JobResult:
     """What a worker sends back: the documents' bytes (the main process writes them)."""
 
     row: int
-    files: tuple[RenderedFile, ...]
     errors: tuple[RowError, ...]
-    case_number: str = ""
+    files: tuple[case.RenderedDocument, ...] = ()
+    answers: dict[str, Any] | None = None
     answers_hash: str = ""
-    template_hash: str = ""
     statute_snapshot: str = ""
+    document_date: dt.date | None = None
 
 
-def answers_hash(interview_id: str, answers: dict[str, Any]) -> str:
-    """sha256 of the typed answers in a canonical form (sorted keys, ISO dates, exact money)."""
-    text = json.dumps(
-        {"interview": interview_id, "answers": answers},
-        sort_keys=True,
-        default=str,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def answers_hash(answers: dict[str, Any]) -> str:
+    """The renderer's provenance hash of the typed answers (the register uses it too)."""
+    from counsel.render.provenance import answers_hash as provenance_hash
+
+    return provenance_hash(answers)
 
 
-def case_number_of(answers: dict[str, Any]) -> str:
+def case_number_of(answers: dict[str, Any]) -> tuple[str, str]:
+    """(case number, the column it came from): the IV-D number first, else the court's."""
     for column in CASE_COLUMNS:
         value = answers.get(column)
         if value:
-            return str(value).strip()
-    return ""
+            return str(value).strip(), column
+    return "", CASE_COLUMNS[0]
+
+
+def law_date(config_as_of: dt.date | None, answers: dict[str, Any]) -> dt.date:
+    value = answers.get("document_date")
+    if config_as_of is not None:
+        return config_as_of
+    return value if isinstance(value, dt.date) else dt.date.today()
 
 
 def check_row(
-    interview: Any, office: Any, interview_id: str, row: int, cells: dict[str, Any]
+    interview: Any, office: Any, as_of: dt.date | None, row: int, cells: dict[str, Any]
 ) -> Checked:
-    """Validate one row with the interview's own validation, plus the sheet-only checks."""
+    """Validate one row with the interview's own validation, plus the sheet-only checks and
+    the law's refusals (a lien that may not be imposed)."""
     raw, problems = prepare_cells(cells)
     errors = [RowError(row, p.column, p.message) for p in problems]
     answers, field_errors = case.validate(interview, raw, office)
     known = {e.column for e in errors}
+    if known & set(CASE_COLUMNS):
+        known |= set(CASE_COLUMNS)  # a damaged case number is not also a missing one
     for column, message in field_errors:
         if column not in known:  # a damaged cell was dropped: do not also call it missing
             errors.append(RowError(row, column, message))
     if errors or answers is None:
         return Checked(row, None, tuple(errors))
-    number = case_number_of(answers)
+    refused = case.eligibility_errors(interview, answers, office, law_date(as_of, answers))
+    if refused:
+        return Checked(row, None, tuple(RowError(row, c, m) for c, m in refused))
+    number, column = case_number_of(answers)
     if not number:
         msg = "needs a case number: fill iv_d_case_number or court_case_number"
-        return Checked(row, None, (RowError(row, CASE_COLUMNS[0], msg),))
-    return Checked(row, answers, (), number, answers_hash(interview_id, answers))
+        return Checked(row, None, (RowError(row, column, msg),))
+    return Checked(row, answers, (), number, column, answers_hash(answers))
 
 
 @dataclass
@@ -113,7 +115,7 @@ def worker_state(config: WorkerConfig) -> WorkerState:
     office_path = Path(config.office_path) if config.office_path else None
     interview = case.load(config.interview_id)
     office = case.load_office(office_path)
-    renderer = case.make_renderer(config.interview_id, office, config.as_of)
+    renderer = case.make_renderer(config.formats)
     return WorkerState(config, interview, office, renderer)
 
 
@@ -125,21 +127,26 @@ def init_worker(config: WorkerConfig) -> None:
 def render_row(config: WorkerConfig, row: int, cells: dict[str, Any]) -> JobResult:
     """Validate and render one row; problems come back as errors, never as exceptions."""
     state = worker_state(config)
-    checked = check_row(state.interview, state.office, config.interview_id, row, cells)
+    checked = check_row(state.interview, state.office, config.as_of, row, cells)
     if checked.answers is None:
-        return JobResult(row, (), checked.errors)
+        return JobResult(row, checked.errors)
     try:
-        out = case.render(state.renderer, checked.answers, config.formats)
+        out = case.render(
+            state.renderer,
+            config.interview_id,
+            checked.answers,
+            state.office,
+            config.as_of,
+            config.formats,
+        )
     except case.RenderProblem as exc:
-        errors = tuple(RowError(row, "(document)", p) for p in exc.problems)
-        return JobResult(row, (), errors, checked.case_number, checked.answers_hash)
-    files = tuple(RenderedFile(d, f, b) for d, f, b in out.files)
+        return JobResult(row, tuple(RowError(row, "(document)", p) for p in exc.problems))
     return JobResult(
         row,
-        files,
         (),
-        checked.case_number,
+        out.files,
+        checked.answers,
         checked.answers_hash,
-        out.template_hash,
         out.statute_snapshot,
+        out.document_date,
     )

@@ -1,0 +1,186 @@
+"""The batch engine with a stand-in renderer: rejected rows, collisions, manifest, resume.
+
+Rendering itself is tested against the real renderer in test_batch_render.py; here the
+renderer is replaced so each test checks the bookkeeping alone, quickly.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import counsel.batch.case as case
+from counsel.batch import BatchOptions, run_batch
+from counsel.batch.worker import worker_state
+from counsel.errors import UsageError
+from tests.unit.batch.conftest import lien_row
+
+CALLS: list[str] = []
+
+
+def _fake_render(
+    renderer: Any, interview_id: str, answers: Any, office: Any, on: Any, formats: Any
+) -> case.Rendered:
+    number = str(answers["iv_d_case_number"])
+    CALLS.append(number)
+    files = tuple(
+        case.RenderedDocument(
+            "notice-of-lien", "lien.html", "t" * 64, fmt, f"{fmt}:{number}".encode()
+        )
+        for fmt in formats
+    )
+    return case.Rendered(files, "s" * 64, answers["document_date"])
+
+
+@pytest.fixture(autouse=True)
+def fake_renderer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(case, "make_renderer", lambda formats: object())
+    monkeypatch.setattr(case, "render", _fake_render)
+    worker_state.cache_clear()
+    CALLS.clear()
+    yield
+    worker_state.cache_clear()
+
+
+def _options(sheet: Path, out: Path, **kw: Any) -> BatchOptions:
+    return BatchOptions(interview_id="lien", sheet=sheet, out_dir=out, jobs=1, **kw)
+
+
+def _errors(out: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO((out / "errors.csv").read_text("utf-8-sig"))))[1:]
+
+
+BAD_SHEET: list[tuple[dict[str, str], str]] = [
+    (lien_row(1), ""),
+    (lien_row(2, past_due_amount="$4,210.50"), ""),  # $ and thousands separator: accepted
+    (lien_row(3, account_balance="1,850.00"), ""),
+    (lien_row(4, mailing_date="2026-02-29"), "mailing_date"),  # 2026 is not a leap year
+    (lien_row(5, obligor_name=""), "obligor_name"),
+    (lien_row(6, account_type="hsa"), "account_type"),
+    (lien_row(7, past_due_amount="999.99"), "past_due_amount"),
+    (lien_row(8, past_due_amount="1000.00"), ""),  # exactly at the threshold: eligible
+    (lien_row(9, iv_d_case_number="IVD-T-0001"), "iv_d_case_number"),  # duplicate of row 2
+    (lien_row(10, iv_d_case_number="1.23457E+11"), "iv_d_case_number"),
+    (lien_row(11, account_last4="417"), "account_last4"),  # Excel dropped the leading 0
+    (lien_row(12, obligor_name="=cmd|' /C calc'!A0"), "obligor_name"),
+    (lien_row(13, past_due_amount="4.210,00"), "past_due_amount"),  # European notation
+    (lien_row(14, account_balance="299.99"), "account_balance"),  # under the $300 minimum
+]
+
+
+def test_bad_rows_are_reported_exactly_and_good_rows_render(
+    sheet: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = sheet([r for r, _ in BAD_SHEET])
+    out = tmp_path / "out"
+    summary = run_batch(_options(path, out))
+    expected = {i + 2: col for i, (_, col) in enumerate(BAD_SHEET) if col}
+    rows = _errors(out)
+    assert {int(r[0]): r[1] for r in rows} == expected
+    assert len(rows) == len(expected)  # one error each, no echo of a dropped cell as missing
+    assert summary.rejected == len(expected) and summary.rejected_rows == tuple(expected)
+    assert summary.rendered == 4 and summary.exit_code == 1
+    assert sorted(CALLS) == ["IVD-T-0001", "IVD-T-0002", "IVD-T-0003", "IVD-T-0008"]
+    text = (out / "errors.csv").read_text("utf-8-sig")
+    for row, _ in BAD_SHEET:  # no cell value reaches the report
+        for column in ("obligor_name", "past_due_amount", "account_balance", "obligor_ssn"):
+            if row[column] and len(row[column]) > 3:
+                assert row[column] not in text
+    assert "calc" not in text
+
+
+def test_outputs_manifest_and_modes(sheet: Callable[..., Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = run_batch(_options(sheet([lien_row(1), lien_row(2)]), out, formats=("pdf", "docx")))
+    assert summary.exit_code == 0 and summary.documents == 4
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "IVD-T-0001_notice-of-lien.docx",
+        "IVD-T-0001_notice-of-lien.pdf",
+        "IVD-T-0002_notice-of-lien.docx",
+        "IVD-T-0002_notice-of-lien.pdf",
+        "errors.csv",
+        "manifest.jsonl",
+    ]
+    assert os.stat(out).st_mode & 0o777 == 0o700
+    for p in out.iterdir():
+        assert os.stat(p).st_mode & 0o777 == 0o600, p.name
+    lines = [json.loads(x) for x in (out / "manifest.jsonl").read_text().splitlines()]
+    assert [x["row"] for x in sorted(lines, key=lambda x: x["row"])] == [2, 3]
+    first = next(x for x in lines if x["row"] == 2)
+    assert first["case_number"] == "IVD-T-0001"
+    pdf = out / "IVD-T-0001_notice-of-lien.pdf"
+    assert {f["name"]: f["sha256"] for f in first["files"]}[pdf.name] == hashlib.sha256(
+        pdf.read_bytes()
+    ).hexdigest()
+    assert first["template_hash"] == "t" * 64 and first["statute_snapshot"] == "s" * 64
+    assert len(first["answers_hash"]) == 64
+
+
+def test_resume_skips_intact_rows_and_redoes_damaged_or_changed(
+    sheet: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    rows = [lien_row(n) for n in range(1, 5)]
+    run_batch(_options(sheet(rows), out))
+    assert len(CALLS) == 4
+    CALLS.clear()
+    (out / "IVD-T-0002_notice-of-lien.pdf").write_bytes(b"torn")  # damaged file
+    (out / ".IVD-T-0003_notice-of-lien.pdf.x1y2.tmp").write_bytes(b"half")  # killed write
+    rows[3] = lien_row(4, past_due_amount="2000.00")  # the paralegal fixed a cell
+    summary = run_batch(_options(sheet(rows), out, resume=True))
+    assert sorted(CALLS) == ["IVD-T-0002", "IVD-T-0004"]
+    assert summary.skipped == 2 and summary.rendered == 2
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert (out / "IVD-T-0002_notice-of-lien.pdf").read_bytes() == b"pdf:IVD-T-0002"
+    CALLS.clear()
+    again = run_batch(_options(sheet(rows), out, resume=True))
+    assert CALLS == [] and again.skipped == 4 and again.exit_code == 0
+
+
+def test_fresh_batch_refuses_an_old_manifest_and_never_overwrites(
+    sheet: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run_batch(_options(sheet([lien_row(1)]), out))
+    with pytest.raises(UsageError, match="--resume"):
+        run_batch(_options(sheet([lien_row(1)]), out))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "IVD-T-0001_notice-of-lien.pdf").write_bytes(b"someone else's")
+    summary = run_batch(_options(sheet([lien_row(1), lien_row(2)]), other))
+    assert summary.rejected_rows == (2,) and summary.rendered == 1
+    assert (other / "IVD-T-0001_notice-of-lien.pdf").read_bytes() == b"someone else's"
+    assert _errors(other)[0][:2] == ["2", "(document)"]
+
+
+def test_names_that_collide_once_sanitized(sheet: Callable[..., Path], tmp_path: Path) -> None:
+    rows = [lien_row(1, iv_d_case_number="IVD 77"), lien_row(2, iv_d_case_number="ivd/77")]
+    summary = run_batch(_options(sheet(rows), tmp_path / "out"))
+    assert summary.rendered == 1 and summary.rejected_rows == (3,)
+    assert "same output file names as row 2" in _errors(tmp_path / "out")[0][2]
+
+
+def test_unknown_column_is_a_usage_error_with_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text("iv_d_case_number,obligor_nmae\nX,Y\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="did you mean 'obligor_name'"):
+        run_batch(_options(path, tmp_path / "out"))
+    assert not (tmp_path / "out").exists()  # nothing created for a sheet that cannot run
+
+
+def test_semicolon_sheet_and_as_of_recorded(sheet: Callable[..., Path], tmp_path: Path) -> None:
+    path = sheet([lien_row(1)], delimiter=";")
+    out = tmp_path / "out"
+    run_batch(_options(path, out, as_of=dt.date(2026, 11, 23)))
+    entry = json.loads((out / "manifest.jsonl").read_text())
+    assert entry["as_of"] == "2026-11-23"
