@@ -141,6 +141,7 @@ class DocxWriter:
             # abstractNum elements must precede every w:num (schema order)
             numbering.insert(0, parse_xml(_abstract_xml(num_id, levels)))
         self._doc = base
+        self._custom = _add_custom_part(base)
         self._lock = threading.Lock()
         self._body = base.element.body
         self._numbering = numbering
@@ -169,6 +170,7 @@ class DocxWriter:
                 state.block(block)
             state.first_page_margin()
             _core_properties(self._doc, doc, meta, identifier)
+            self._custom._blob = _custom_properties_xml(meta)
             return _serialize(self._doc)
 
     def _reset(self) -> None:
@@ -348,6 +350,38 @@ def _cell_border(cell: Any, side: str) -> None:
     )
 
 
+CUSTOM_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def _add_custom_part(document: Any) -> Any:
+    """docProps/custom.xml: provenance as named custom properties (core ones cap at 255)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_CT, b"", package)
+    package.relate_to(part, CUSTOM_RT)
+    return part
+
+
+def _custom_properties_xml(meta: dict[str, str]) -> bytes:
+    from xml.sax.saxutils import escape
+
+    props = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(k)}">'
+        f"<vt:lpwstr>{escape(v)}</vt:lpwstr></property>"
+        for pid, (k, v) in enumerate(sorted(meta.items()), start=2)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes">{props}</Properties>'
+    ).encode()
+
+
 def _core_properties(out: Any, doc: Document, meta: dict[str, str], identifier: str) -> None:
     cp = out.core_properties
     md = doc.metadata
@@ -358,7 +392,7 @@ def _core_properties(out: Any, doc: Document, meta: dict[str, str], identifier: 
     cp.last_modified_by = md.author
     cp.category = "counsel"
     cp.identifier = identifier
-    cp.comments = "; ".join(f"{k}={v}" for k, v in sorted(meta.items()))
+    cp.comments = f"counsel provenance id {identifier} (details in the custom properties)"
     cp.revision = 1
     when = dt.datetime.fromisoformat(md.date) if md.date else dt.datetime(2000, 1, 1)
     cp.created = when
