@@ -293,3 +293,238 @@ def lint_source(
         calls, _dynamic = cite_calls(ast)
         problems += check_citations(name, calls, resolve)
     return sorted(problems)
+
+
+# -- the real templates: names from interviews and findings, provisions from the manifest -------
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """Problems across the templates linted (exit 1 when there is any)."""
+
+    templates: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def human(self) -> str:
+        lines = [str(p) for p in self.problems]
+        lines.append(
+            f"{len(self.templates)} template(s) linted: "
+            + (f"{len(self.problems)} problem(s)" if self.problems else "no problems")
+        )
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "templates": list(self.templates),
+            "ok": self.ok,
+            "problems": [p.to_json() for p in self.problems],
+        }
+
+
+_FINDING_CALLS = frozenset({"_deadline_finding", "Finding"})
+
+
+def finding_names() -> frozenset[str]:
+    """Every finding name counsel.interview.findings can produce (read from its source).
+
+    Findings are computed in code, some only when an answer calls for them, so no single run
+    shows them all; the names are the string keys of `out[...]` and the first argument of the
+    finding constructors in that module.
+    """
+    import ast as pyast
+    from importlib import resources
+
+    source = resources.files("counsel.interview").joinpath("findings.py").read_text("utf-8")
+    names: set[str] = set()
+    for node in pyast.walk(pyast.parse(source)):
+        if (
+            isinstance(node, pyast.Subscript)
+            and isinstance(node.value, pyast.Name)
+            and node.value.id == "out"
+            and isinstance(node.slice, pyast.Constant)
+            and isinstance(node.slice.value, str)
+        ):
+            names.add(node.slice.value)
+        elif isinstance(node, pyast.Call) and isinstance(node.func, pyast.Name):
+            if node.func.id in _FINDING_CALLS and node.args:
+                first = node.args[0]
+                if isinstance(first, pyast.Constant) and isinstance(first.value, str):
+                    names.add(first.value)
+            for kw in node.keywords:
+                if (
+                    node.func.id == "Finding"
+                    and kw.arg == "name"
+                    and isinstance(kw.value, pyast.Constant)
+                    and isinstance(kw.value.value, str)
+                ):
+                    names.add(kw.value.value)
+    return frozenset(names)
+
+
+def context_names() -> frozenset[str]:
+    """Names the renderer puts in every template context beside answers and findings."""
+    from counsel.render.core import CONTEXT_GLOBALS
+
+    return CONTEXT_GLOBALS | {"on"}
+
+
+def _answer_ids(interview_id: str) -> frozenset[str]:
+    from counsel.interview import load_interview
+
+    return frozenset(q.id for q in load_interview(interview_id).questions)
+
+
+def referenced(env: Environment, name: str, seen: set[str] | None = None) -> list[str]:
+    """The template and every template it includes, imports or extends (literal names)."""
+    from jinja2 import TemplateError, meta
+
+    seen = seen if seen is not None else set()
+    if name in seen:
+        return []
+    seen.add(name)
+    out = [name]
+    try:
+        assert env.loader is not None
+        source = env.loader.get_source(env, name)[0]
+        ast = env.parse(source)
+    except (TemplateError, AssertionError):
+        return out
+    for ref in meta.find_referenced_templates(ast):
+        if ref:
+            out += referenced(env, ref, seen)
+    return out
+
+
+def check_findings_attrs(
+    name: str, ast: nodes.Template, findings: Collection[str]
+) -> list[Problem]:
+    """`findings.x` names a finding the interview computes."""
+    from jinja2 import nodes
+
+    problems: list[Problem] = []
+    for node in ast.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Name) and node.node.name == "findings":
+            if node.attr not in findings:
+                hint = _close(node.attr, findings)
+                problems.append(
+                    Problem(
+                        name,
+                        node.lineno,
+                        "unknown-name",
+                        f"findings.{node.attr} is not a finding counsel computes"
+                        + (f" (did you mean {hint!r}?)" if hint else ""),
+                    )
+                )
+    return problems
+
+
+def text_citations(name: str, source: str, resolve: Callable[[str], str | None]) -> list[Problem]:
+    """Citations written as plain text in the template (the renderer checks them too)."""
+    from counsel.authoring.preview import CITATION_RE
+
+    text = blank_jinja(source)
+    problems = []
+    for m in CITATION_RE.finditer(text):
+        error = resolve(m.group())
+        if error:
+            line = text.count("\n", 0, m.start()) + 1
+            problems.append(Problem(name, line, "citation", f"{m.group()!r} in the text: {error}"))
+    return problems
+
+
+def lint_templates(
+    names: Sequence[str] | None = None,
+    *,
+    on: dt.date | None = None,
+) -> LintReport:
+    """Lint the bundled templates (all, or the named ones) against their interviews.
+
+    A template named by the manifest is checked against its interview's answers, every
+    finding and the renderer's context; a shared partial (`_*.html`) against every interview's
+    answers. Required provisions come from the manifest (`order`, `requires`) and
+    counsel.rules.provisions, and may be marked in the template or a partial it includes.
+    """
+    from counsel.errors import NotFoundError
+    from counsel.interview import all_answer_ids
+    from counsel.render.core import load_manifest
+    from counsel.render.env import PackageLoader, make_environment
+    from counsel.rules.provisions import required_provisions
+
+    on = on or dt.date.today()
+    env = make_environment(PackageLoader())
+    assert env.loader is not None
+    available = env.loader.list_templates()
+    manifest = load_manifest()
+    uses: dict[str, list[Any]] = {}
+    for documents in manifest.values():
+        for spec in documents:
+            uses.setdefault(spec.template, []).append(spec)
+    problems: list[Problem] = []
+    for template, users in sorted(uses.items()):
+        if template not in available:
+            problems.append(
+                Problem(
+                    "manifest.toml",
+                    1,
+                    "syntax",
+                    f"{users[0].interview}/{users[0].id} names template {template!r}, "
+                    "which does not exist",
+                )
+            )
+    if names:
+        for n in names:
+            if n not in available:
+                raise NotFoundError(f"NAME: no template {n!r} (templates: {', '.join(available)})")
+        targets = list(names)
+    else:
+        targets = available
+    findings = finding_names()
+    globals_ = context_names()
+    every_answer = all_answer_ids()
+    all_ids = {"administrative", "judicial"}
+    provision_ids = {
+        p.id
+        for kind in sorted(all_ids)
+        for p in required_provisions(kind, on)  # type: ignore[arg-type]
+    }
+    resolve = store_resolver(on)
+    for name in targets:
+        source = env.loader.get_source(env, name)[0]
+        doc_specs = uses.get(name, [])
+        if doc_specs:
+            known: set[str] = set(globals_) | set(findings)
+            for spec in doc_specs:
+                known |= _answer_ids(spec.interview)
+        else:
+            known = set(globals_) | set(findings) | set(every_answer)
+        required: set[str] = set()
+        for spec in doc_specs:
+            kinds = sorted(all_ids) if spec.order == "track" else [spec.order] if spec.order else []
+            for kind in kinds:
+                required |= {p.id for p in required_provisions(kind, on)}  # type: ignore[arg-type]
+            required |= set(spec.requires)
+        # A provision may be marked in a partial the template includes.
+        marked_elsewhere = {
+            pid
+            for ref in referenced(env, name)[1:]
+            for pid, _ in provision_marks(env.loader.get_source(env, ref)[0])
+        }
+        found = lint_source(
+            name,
+            source,
+            env=env,
+            known=known,
+            resolve=resolve,
+            required=sorted(required - marked_elsewhere),
+            provision_ids=provision_ids | required,
+        )
+        ast, _ = parse(env, name, source)
+        if ast is not None:
+            found += check_findings_attrs(name, ast, findings)
+        found += text_citations(name, source, resolve)
+        problems += found
+    return LintReport(tuple(targets), tuple(sorted(set(problems))))

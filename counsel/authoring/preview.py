@@ -6,8 +6,10 @@ import datetime as dt
 import re
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from counsel.errors import UsageError
 from counsel.render.model import (
     Caption,
     Document,
@@ -23,6 +25,8 @@ from counsel.render.model import (
 
 if TYPE_CHECKING:
     from counsel.law import Store
+    from counsel.office import Office
+    from counsel.render.core import BuiltDocument, Renderer
 
 WIDTH = 88
 
@@ -197,3 +201,44 @@ def preview_text(doc: Document, on: dt.date, store: Store | None = None) -> str:
     ]
     tail += [f"  {c.line()}" for c in cited] or ["  (none)"]
     return body + "\n" + "\n".join(tail)
+
+
+def preview_documents(
+    name: str, example: Path, office: Office, on: dt.date | None
+) -> tuple[Renderer, list[BuiltDocument], dt.date]:
+    """Build the documents `name` picks (template file, document id or output name) from an
+    example answers file; checks run as in a real render (RenderError lists problems)."""
+    from counsel.interview import load_answers_file, load_interview
+    from counsel.render.core import Renderer
+
+    interview_id, raw = load_answers_file(example)
+    result = load_interview(interview_id).validate(raw)
+    if result.errors:
+        first = result.errors[0]
+        raise UsageError(
+            f"--example: {len(result.errors)} answer(s) do not validate; first: {first}"
+        )
+    renderer = Renderer()
+    specs = [
+        s
+        for s in renderer.documents_for(interview_id)
+        if name in (s.template, s.id, s.name, s.template.removesuffix(".html"))
+    ]
+    if not specs:
+        known = ", ".join(s.template for s in renderer.documents_for(interview_id))
+        raise UsageError(
+            f"NAME: {name!r} is not a document of the {interview_id} interview "
+            f"(its templates: {known})"
+        )
+    picked = Renderer(manifest={interview_id: tuple(specs)})
+    answers = dict(result.answers)
+    when = on or _document_date(answers) or dt.date.today()
+    built = picked.build(interview_id, answers, office, when)
+    if not built:
+        raise UsageError(f"NAME: the example's answers produce no {name!r} document (its `when`)")
+    return picked, built, when
+
+
+def _document_date(answers: dict[str, Any]) -> dt.date | None:
+    value = answers.get("document_date")
+    return value if isinstance(value, dt.date) else None
