@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from counsel.rules.errors import RuleInputError
 from counsel.rules.lien import lien_eligibility
@@ -98,3 +100,19 @@ def test_bad_input_names_the_field(args: tuple[Any, Any, Any, Any], field: str) 
     with pytest.raises(RuleInputError) as info:
         lien_eligibility(target, past_due, balance, account_type, ON)
     assert info.value.field == field
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    target=st.sampled_from(["account", "lump-sum", "real-estate"]),
+    low=st.decimals(M("0"), M("20000"), places=2),
+    extra=st.decimals(M("0"), M("20000"), places=2),
+    balance=st.decimals(M("0"), M("1000"), places=2),
+)
+def test_more_past_due_never_makes_a_lien_ineligible(
+    target: str, low: Decimal, extra: Decimal, balance: Decimal
+) -> None:
+    a = lien_eligibility(target, low, balance, "checking", ON)
+    b = lien_eligibility(target, low + extra, balance, "checking", ON)
+    assert a.eligible <= b.eligible
+    assert a.eligible == (low >= a.threshold and (target != "account" or balance >= M("300")))
