@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from jinja2 import Environment, nodes
 
-KINDS = ("syntax", "unknown-name", "citation", "provision", "vocabulary")
+KINDS = ("syntax", "unknown-name", "citation", "provision", "vocabulary", "manifest")
 
 # The documented HTML vocabulary (counsel/templates/README.md; parsed by counsel.render.parse).
 BLOCK_TAGS = frozenset(
@@ -382,16 +382,16 @@ def referenced(env: Environment, name: str, seen: set[str] | None = None) -> lis
     """The template and every template it includes, imports or extends (literal names)."""
     from jinja2 import TemplateError, meta
 
+    from counsel.authoring.sources import template_source
+
     seen = seen if seen is not None else set()
     if name in seen:
         return []
     seen.add(name)
     out = [name]
     try:
-        assert env.loader is not None
-        source = env.loader.get_source(env, name)[0]
-        ast = env.parse(source)
-    except (TemplateError, AssertionError):
+        ast = env.parse(template_source(name))
+    except (TemplateError, OSError):
         return out
     for ref in meta.find_referenced_templates(ast):
         if ref:
@@ -448,6 +448,7 @@ def lint_templates(
     answers. Required provisions come from the manifest (`order`, `requires`) and
     counsel.rules.provisions, and may be marked in the template or a partial it includes.
     """
+    from counsel.authoring.sources import template_names, template_source
     from counsel.errors import NotFoundError
     from counsel.interview import all_answer_ids
     from counsel.render.core import load_manifest
@@ -456,8 +457,7 @@ def lint_templates(
 
     on = on or dt.date.today()
     env = make_environment(PackageLoader())
-    assert env.loader is not None
-    available = env.loader.list_templates()
+    available = template_names()
     manifest = load_manifest()
     uses: dict[str, list[Any]] = {}
     for documents in manifest.values():
@@ -470,7 +470,7 @@ def lint_templates(
                 Problem(
                     "manifest.toml",
                     1,
-                    "syntax",
+                    "manifest",
                     f"{users[0].interview}/{users[0].id} names template {template!r}, "
                     "which does not exist",
                 )
@@ -493,7 +493,7 @@ def lint_templates(
     }
     resolve = store_resolver(on)
     for name in targets:
-        source = env.loader.get_source(env, name)[0]
+        source = template_source(name)
         doc_specs = uses.get(name, [])
         if doc_specs:
             known: set[str] = set(globals_) | set(findings)
@@ -511,7 +511,7 @@ def lint_templates(
         marked_elsewhere = {
             pid
             for ref in referenced(env, name)[1:]
-            for pid, _ in provision_marks(env.loader.get_source(env, ref)[0])
+            for pid, _ in provision_marks(template_source(ref))
         }
         found = lint_source(
             name,

@@ -1,0 +1,112 @@
+"""`register verify`: an untouched document re-renders to its hash; a change is named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counsel.cli import main
+from counsel.interview import load_answers_file, load_interview
+from counsel.law.store import Store
+from counsel.office import load_office
+from counsel.register import Register, record_render, verify_entry
+from counsel.render.core import Renderer
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "track-judicial.toml"
+TEMPLATE = "track-memo.html"
+
+
+@pytest.fixture()
+def issued(tmp_path: Path) -> tuple[Path, int]:
+    """The track memo rendered (PDF and DOCX) and recorded in a fresh register."""
+    interview_id, raw = load_answers_file(EXAMPLE)
+    answers = load_interview(interview_id).validate(raw).answers
+    office = load_office(None)
+    result = Renderer().render(
+        interview_id, answers, office, None, out_dir=tmp_path / "out", formats=("pdf", "docx")
+    )
+    reg_path = tmp_path / "reg.sqlite3"
+    entry_id = record_render(
+        result,
+        interview=interview_id,
+        answers=answers,
+        office=office,
+        on=answers["document_date"],
+        register_path=reg_path,
+    )
+    return reg_path, entry_id
+
+
+def _verify(reg_path: Path, entry_id: int, renderer: Renderer | None = None) -> object:
+    with Register.open(reg_path) as reg:
+        entry = reg.get(entry_id)
+    return verify_entry(entry, renderer)
+
+
+def test_untouched_document_verifies(issued: tuple[Path, int]) -> None:
+    reg_path, entry_id = issued
+    with Register.open(reg_path) as reg:
+        entry = reg.get(entry_id)
+    assert {f.format for f in entry.files} == {"pdf", "docx"}
+    assert entry.interview == "track" and entry.case_number
+    result = verify_entry(entry)
+    assert result.ok, result.human()
+    assert result.causes == ()
+    assert all(f.on_disk == "unchanged" for f in result.files)
+
+
+def test_cli_verify_exit_0_then_1_after_a_template_change(
+    issued: tuple[Path, int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    reg_path, entry_id = issued
+    assert main(["register", "verify", str(entry_id), "--register", str(reg_path)]) == 0
+    assert "verified" in capsys.readouterr().out
+
+    import counsel.render.env as env
+
+    original = env.read_package_text
+
+    def edited(name: str) -> str:
+        text = original(name)
+        if name == TEMPLATE:
+            text += "\n<p>A sentence added after the memorandum was issued.</p>\n"
+        return text
+
+    monkeypatch.setattr(env, "read_package_text", edited)
+    rc = main(["register", "verify", str(entry_id), "--register", str(reg_path), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert rc == 1
+    assert data["ok"] is False
+    assert all(not f["matches"] for f in data["files"])
+    assert any(c.startswith(f"template {TEMPLATE} changed") for c in data["causes"])
+    assert not any("statute snapshot" in c for c in data["causes"])
+
+
+def test_a_changed_statute_snapshot_is_named(
+    issued: tuple[Path, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reg_path, entry_id = issued
+    # The snapshot is written into each file's provenance, so a new store changes the bytes.
+    monkeypatch.setattr(Store, "snapshot_hash", lambda self: "0" * 64)
+    result = _verify(reg_path, entry_id, Renderer())
+    assert not result.ok  # type: ignore[attr-defined]
+    causes = result.causes  # type: ignore[attr-defined]
+    assert any("statute snapshot changed" in c for c in causes)
+    assert not any(c.startswith("template") for c in causes)
+
+
+def test_an_altered_issued_file_is_reported_on_disk(issued: tuple[Path, int]) -> None:
+    reg_path, entry_id = issued
+    with Register.open(reg_path) as reg:
+        pdf = next(f for f in reg.get(entry_id).files if f.format == "pdf")
+    Path(pdf.path).write_bytes(Path(pdf.path).read_bytes() + b"%tampered\n")
+    result = _verify(reg_path, entry_id)
+    # The law and templates are unchanged, so the re-render still matches the record ...
+    assert result.ok  # type: ignore[attr-defined]
+    # ... and the file on disk is reported as no longer the one issued.
+    states = {f.format: f.on_disk for f in result.files}  # type: ignore[attr-defined]
+    assert states == {"pdf": "modified", "docx": "unchanged"}
