@@ -562,6 +562,7 @@ def import_old_10_16_5(shared: Path) -> Version:
 
 CITATION_ONLY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("5 ILCS 70/1.11", "Statute on Statutes: time computation", ()),
+    ("305 ILCS 5/9-6", "Job search, training and work programs (as 10-11.1(a) refers to them)", ()),
     ("5 ILCS 179", "Identity Protection Act", ()),
     ("20 ILCS 1005/1005-130", "Department of Employment Security Law: employment program", ()),
     ("735 ILCS 5/1-109", "Verification by certification", ()),
@@ -574,7 +575,7 @@ CITATION_ONLY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 def citation_only(citation: str, heading: str, labels: tuple[str, ...]) -> Imported:
     """A record that makes a cited section citable at section level (or the listed labels)."""
-    note = NO_TEXT_NOTE
+    note = NO_TEXT_NOTE + "; the heading is counsel's description, not the statute's words"
     if labels:
         note += f"; the subsections cited elsewhere in counsel ({', '.join(labels)}) are recorded"
     version = Version(
