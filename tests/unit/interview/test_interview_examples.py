@@ -287,3 +287,16 @@ def test_findings_are_derived_fresh(office: Office) -> None:
     second = iv.findings(iv.validate(raw, office).answers, office, dt.date(2026, 11, 23))
     assert first["lien_eligibility"].value is True
     assert second["lien_eligibility"].value is False
+
+
+def test_readme_documents_every_answer_id() -> None:
+    text = (EXAMPLES / "README.md").read_text("utf-8")
+    assert "## Batch" in text
+    for iid in ("track", "prior-period", "registration", "lien", "job-program"):
+        iv = load_interview(iid)
+        for q in iv.questions:
+            assert f"`{q.id}`" in text, f"examples/README.md does not document {q.id}"
+            for f in q.fields:
+                assert f"`{q.item_prefix}_N_{f.id}`" in text
+    for path in FILES:
+        assert f"`{path.name}`" in text
