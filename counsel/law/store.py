@@ -180,7 +180,8 @@ class Store:
 
         Each hit comes with a one-line excerpt around the first word.
         """
-        terms = [w.lower() for w in (words.split() if isinstance(words, str) else words) if w]
+        given = [words] if isinstance(words, str) else words
+        terms = [term.lower() for w in given for term in w.split()]
         if not terms:
             raise UsageError("search needs at least one word; give WORDS")
         hits: list[tuple[Section, str]] = []
