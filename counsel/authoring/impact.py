@@ -31,6 +31,9 @@ class DocumentChange:
     interview: str
     document: str
     diff: str
+    wording_changed: bool
+    """False when only the version the document cites changed (its citation list at the end),
+    not the words of the document itself."""
 
     def to_json(self) -> dict[str, str]:
         return dataclasses.asdict(self)
@@ -93,7 +96,8 @@ class ImpactReport:
         out.append(self.diff.rstrip() if self.diff else "  (no change in the stored text)")
         out += ["", f"Example documents that render differently ({len(self.changed)}):"]
         for change in self.changed:
-            out.append(f"  {change.example}: {change.document}")
+            what = "wording changes" if change.wording_changed else "only the cited version"
+            out.append(f"  {change.example}: {change.document} ({what})")
         for change in self.changed:
             out += ["", f"--- {change.example}: {change.document}", change.diff.rstrip()]
         if self.unchanged:
@@ -134,7 +138,8 @@ def _describe(section: Section, on: dt.date) -> str:
     except Exception as exc:  # NotInForceError: nothing in force yet
         return f"not in force ({exc})"
     when = version.effective_iso or "unknown date"
-    return f"version effective {when}, {version.source or '(no source line)'}"
+    source = version.source or f"no source line; text from {version.origin or 'unknown'}"
+    return f"version effective {when}, {source}"
 
 
 @contextlib.contextmanager
@@ -218,6 +223,16 @@ def impact(
         except Exception as exc:  # one bad example must not hide the others' results
             errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
             continue
+        if isinstance(before, str) and isinstance(after, str):
+            errors.append(f"{path.name}: not rendered under either version: {after}")
+            continue
+        # A render refused under one version only (a pinpoint that did not exist yet, say)
+        # is itself the change: each document reads as the refusal on that side.
+        if isinstance(before, str):
+            assert isinstance(after, dict)
+            before = {doc_id: before for doc_id in after}
+        if isinstance(after, str):
+            after = {doc_id: after for doc_id in before}
         for doc_id in sorted(set(before) | set(after)):
             old, new = before.get(doc_id, ""), after.get(doc_id, "")
             if old == new:
@@ -231,7 +246,8 @@ def impact(
                     f"{doc_id} with {key} as of {to.isoformat()}",
                 )
             )
-            changed.append(DocumentChange(path.name, interview_id, doc_id, text_diff))
+            body_changed = _body(old) != _body(new)
+            changed.append(DocumentChange(path.name, interview_id, doc_id, text_diff, body_changed))
     return ImpactReport(
         citation=str(parsed),
         section=key,
@@ -246,6 +262,13 @@ def impact(
         unchanged=tuple(unchanged),
         errors=tuple(errors),
     )
+
+
+def _body(preview: str) -> str:
+    """The document's own words: the preview text without the citation list at its end."""
+    from counsel.authoring.preview import CITATIONS_RULE
+
+    return preview.rsplit("\n" + CITATIONS_RULE + "\n", 1)[0]
 
 
 def _load_example(path: Path) -> tuple[str, dict[str, Any], dt.date]:
@@ -293,10 +316,16 @@ def _texts(
     on: dt.date,
     build: Build | None,
     preview_text: Callable[[Document, dt.date], str],
-) -> dict[str, str]:
+) -> dict[str, str] | str:
+    """Each document's preview text, or the renderer's refusal (its problems) as one text."""
     if build is None:
         from counsel.render import build_documents
 
         build = build_documents
-    docs = build(interview_id, answers, office, on)
+    from counsel.render.core import RenderError
+
+    try:
+        docs = build(interview_id, answers, office, on)
+    except RenderError as exc:
+        return "RENDER REFUSED:\n" + "\n".join(exc.problems) + "\n"
     return {doc.doc_id: preview_text(doc, on) for doc in docs}

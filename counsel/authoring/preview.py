@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from counsel.render.core import BuiltDocument, Renderer
 
 WIDTH = 88
+CITATIONS_RULE = "=" * WIDTH
+"""The line between a preview's document text and its list of citations."""
 
 # Citation forms counsel writes (docs/CONTRACTS.md); "10-12, 10-12.1" lists cite the first.
 _PIN = r"(?:\((?:[0-9]{1,3}|[a-z]{1,4}|[A-Z]|[a-z]-[0-9]+)\))*"
@@ -196,7 +198,7 @@ def preview_text(doc: Document, on: dt.date, store: Store | None = None) -> str:
     cited = cited_versions(body, on, store)
     tail = [
         "",
-        "=" * WIDTH,
+        CITATIONS_RULE,
         f"Citations ({len(cited)}), versions in force on {on.isoformat()}:",
     ]
     tail += [f"  {c.line()}" for c in cited] or ["  (none)"]
