@@ -35,7 +35,8 @@ def judicial_caption(answers: Mapping[str, Any], office: Office) -> dict[str, An
     county = county_of(answers, office)
     obligee = str(answers.get("obligee_name") or "").upper()
     obligor = str(answers.get("obligor_name") or "").upper()
-    number = [f"No. {answers['court_case_number']}"] if answers.get("court_case_number") else []
+    # A new registration has no court number until the clerk assigns one: leave the blank.
+    number = [f"No. {answers.get('court_case_number') or '____________'}"]
     if answers.get("iv_d_case_number"):
         number.append(f"IV-D No. {answers['iv_d_case_number']}")
     return {
@@ -49,7 +50,7 @@ def judicial_caption(answers: Mapping[str, Any], office: Office) -> dict[str, An
             "Respondent.",
         ],
         "indented": [1, 4],
-        "number": number or ["No. ____________"],
+        "number": number,
         "county": county,
     }
 
@@ -65,7 +66,8 @@ def administrative_caption(answers: Mapping[str, Any], office: Office) -> dict[s
     return {
         "kind": "administrative",
         "court": [
-            f"STATE OF ILLINOIS, {HFS}",
+            "STATE OF ILLINOIS",
+            HFS,
             "DIVISION OF CHILD SUPPORT SERVICES",
             f"{county.upper()} COUNTY UNIFIED CHILD SUPPORT SERVICES PROGRAM",
         ],

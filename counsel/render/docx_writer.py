@@ -29,7 +29,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Our own list definitions, so every list restarts at 1 (or a) and nests as courts expect.
 _ABSTRACT = {
     "numbered": (90, [("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")]),
-    "lettered": (91, [("lowerLetter", "(%1)"), ("decimal", "%2."), ("lowerRoman", "(%3)")]),
+    "lettered": (91, [("lowerLetter", "(%1)"), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")]),
     "bulleted": (92, [("bullet", "\u2022"), ("bullet", "\u2013"), ("bullet", "\u2022")]),
 }
 
@@ -115,7 +115,7 @@ class DocxWriter:
             if name == "Counsel Title":
                 st.font.bold = True
             if name == "Counsel Signature":
-                st.paragraph_format.left_indent = Inches(3.25)
+                st.paragraph_format.left_indent = Inches(3)
                 st.paragraph_format.space_after = Pt(0)
                 st.paragraph_format.keep_with_next = True
             if name == "Counsel Caption":
@@ -287,7 +287,7 @@ class _State:
             self.runs(p, item.runs)
             for child in item.children:
                 # a nested list restarts: give it its own numbering instance
-                self.list_block(child, level + 1, self.new_num(block.kind))
+                self.list_block(child, level + 1, self.new_num(child.kind))
 
     def caption(self, block: Caption) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

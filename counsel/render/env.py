@@ -14,7 +14,7 @@ from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 TEMPLATE_PACKAGE = "counsel.templates"
-_TEMPLATE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*\.html$")
+_TEMPLATE_ID = re.compile(r"^_?[a-z0-9][a-z0-9_-]*\.html$")
 CENT = Decimal("0.01")
 
 
