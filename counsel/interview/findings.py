@@ -31,6 +31,40 @@ TRACK_CRITERIA = (
 """Answer ids of the eight criteria; the rules' ids are the same words with hyphens."""
 
 
+FINDING_NAMES: dict[str, tuple[str, ...]] = {
+    "track": ("recommended_track", "track", "older_child", "termination_dates"),
+    "prior-period": (
+        "prior_period_total",
+        "prior_period_segments",
+        "prior_period_factors",
+        "petition_deadline",
+        "relief_deadline",
+        "termination_dates",
+    ),
+    "registration": (
+        "registration_contest_deadline",
+        "service_method",
+        "obligee_address_sealed",
+        "filing_checklist",
+        "termination_dates",
+    ),
+    "lien": (
+        "lien_eligibility",
+        "lien_threshold",
+        "lien_notify",
+        "lien_hearing_deadline",
+        "fi_lien_expiry",
+    ),
+    "job-program": (
+        "job_program_order",
+        "past_due_requirement",
+        "reasonable_modification",
+        "termination_dates",
+    ),
+}
+"""Every finding each interview can produce (some only when the answers call for them)."""
+
+
 def _deadline_finding(name: str, deadline: Deadline, what: str) -> Finding:
     # The rules' explanation already names 1.11 and every day it skipped.
     return Finding(
@@ -406,6 +440,7 @@ def _job_program(iv: Interview, a: Answers, office: Office, on: dt.date, out: Ou
 
 def _track_interview(iv: Interview, a: Answers, office: Office, on: dt.date, out: Out) -> None:
     _track(a, office, on, out)
+    _termination(a, out)
 
 
 _BY_INTERVIEW: dict[str, Callable[[Interview, Answers, Office, dt.date, Out], None]] = {

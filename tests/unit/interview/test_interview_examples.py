@@ -300,3 +300,19 @@ def test_readme_documents_every_answer_id() -> None:
                 assert f"`{q.item_prefix}_N_{f.id}`" in text
     for path in FILES:
         assert f"`{path.name}`" in text
+
+
+def test_finding_names_are_declared(office: Office) -> None:
+    from counsel.interview.findings import FINDING_NAMES
+
+    produced: dict[str, set[str]] = {}
+    for path in FILES:
+        iid, raw = load_answers_file(path)
+        iv = load_interview(iid)
+        found = iv.findings(iv.validate(raw, office).answers, office, dt.date(2026, 11, 23))
+        assert set(found) <= set(FINDING_NAMES[iid])
+        for name, f in found.items():
+            assert f.name == name and f.citations and f.explanation
+        produced.setdefault(iid, set()).update(found)
+    # The examples between them show every declared finding.
+    assert {i: set(n) for i, n in FINDING_NAMES.items()} == produced
