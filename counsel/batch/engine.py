@@ -317,7 +317,10 @@ def _render_all(
     finally:
         for future in pending:
             future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
+        if isinstance(executor, cf.ProcessPoolExecutor):
+            executor.shutdown(wait=True, cancel_futures=True)
+        else:  # dask's ClientExecutor takes no cancel_futures
+            executor.shutdown(wait=True)
         if closer is not None:
             closer.close()
 
