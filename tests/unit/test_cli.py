@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+from counsel import cli
 
 
-def test_closed_pipe_exits_quietly() -> None:
-    proc = subprocess.run(
-        f"{sys.executable} -m counsel statutes list | head -c 10",
-        shell=True,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert "Traceback" not in proc.stderr
-    assert proc.stdout
+def test_closed_pipe_exits_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sink = (tmp_path / "out").open("w")
+
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            pass
+
+        def fileno(self) -> int:
+            return sink.fileno()
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert cli.main(["statutes", "list"]) == 141
+    sink.close()
 
 
 def test_unknown_command_is_one_line_exit_2() -> None:
