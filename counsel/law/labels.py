@@ -18,7 +18,8 @@ _LINE_LABEL = re.compile(
 _INLINE_LABEL = re.compile(r"[.:]\)?[ \t]+\((?P<p>" + _TOKEN + r")\)(?=[ \t]+[A-Z\"(\[])")
 # Words that, ending the previous line, make a line-opening "(b)" a cross-reference.
 _REFERENCE_WORDS = re.compile(
-    r"(?i)\b(?:subsections?|paragraphs?|items?|subparagraphs?|sections?|and|or|of|under|in|to)\s*$"
+    r"(?i)(?:\b(?:subsections?|paragraphs?|items?|subparagraphs?|sections?|of|under|in|to)"
+    r"|(?<![;,])\s(?:and|or)|,)\s*$"
 )
 _REFERENCE_AFTER = re.compile(
     r"^[ \t]*(?:of\s+(?:this\s+)?(?:Section|subsection|paragraph|Article|Act)\b"

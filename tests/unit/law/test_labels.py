@@ -93,3 +93,18 @@ def test_text_without_artifacts_is_unchanged() -> None:
 
 def test_gap_before_any_label_names_no_label() -> None:
     assert truncated_labels([(10, "(a)")], (5,)) == ()
+
+
+def test_item_after_semicolon_and_is_an_item() -> None:
+    text = "(b) A notice must inform:\n    (3) that failure; and\n    (4) of the amount."
+    assert labels(text) == ["(b)", "(b)(3)", "(b)(4)"]
+
+
+def test_wrapped_inline_enumeration_after_a_comma_is_not_a_label() -> None:
+    # 305 ILCS 5/10-10: "... within 7 days, (i) of the name, address ... employer,\n(ii) whether"
+    text = "(2) report, within 7 days, (i) of the name of any new employer,\n(ii) whether insured."
+    assert labels(text) == ["(2)"]
+
+
+def test_line_ending_in_or_without_semicolon_is_a_cross_reference() -> None:
+    assert labels("(a) Under subsection (b) or\n(c) of this Section, the unit.") == ["(a)"]
