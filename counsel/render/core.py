@@ -440,7 +440,8 @@ class Renderer:
                 files[f"{built.stem}.{fmt}"] = blob
                 blobs[out_dir / f"{built.stem}.{fmt}"] = blob
             blobs[out_dir / f"{built.stem}.provenance.json"] = sidecar(built.provenance, files)
-        private_dir(out_dir)
+        if not out_dir.exists():
+            private_dir(out_dir)  # a folder we create is owner-only; an existing one is theirs
         paths = []
         for path, _, _ in targets:
             atomic_write(path, blobs[path])

@@ -1,0 +1,107 @@
+"""`counsel render INTERVIEW --answers FILE`: write every document of an interview, checked."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from counsel.errors import UsageError
+
+# counsel.render (Jinja2, WeasyPrint, python-docx) is imported inside the handler: it costs
+# about a second, and `counsel --help` must stay fast.
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            "must be a real date as YYYY-MM-DD (e.g. 2026-11-23)"
+        ) from None
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "render",
+        help="write the filed-ready documents of an interview (PDF and DOCX)",
+        description="Validate the answers, check every document against the law (required "
+        "provisions, Ill. S. Ct. R. 138, the family-violence flag, citations in force) and "
+        "write each document atomically with a NAME.provenance.json sidecar. Invalid or "
+        "incomplete answers, or a failing check, exit 2 and write nothing.",
+    )
+    p.add_argument("interview", metavar="INTERVIEW", help="interview id (see: counsel interviews)")
+    p.add_argument("--answers", required=True, type=Path, help="answers TOML file")
+    # Its own dest: a subparser default would overwrite the global --office value.
+    p.add_argument(
+        "--office",
+        dest="render_office",
+        type=Path,
+        default=None,
+        help="office profile (default: the global --office, else the bundled example office)",
+    )
+    p.add_argument(
+        "--format",
+        dest="render_format",
+        choices=("pdf", "docx", "both"),
+        default="both",
+        help="which files to write (default: both)",
+    )
+    p.add_argument("--out", type=Path, default=Path("."), help="output folder (default: .)")
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        default=None,
+        help="document date: the law in force on this date is applied (default: the answers' "
+        "document_date, else today)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(handler=_render)
+
+
+def _render(args: argparse.Namespace) -> int:
+    from counsel.cli import emit
+    from counsel.interview import interview_ids, load_answers_file, load_interview
+    from counsel.office import load_office
+    from counsel.render import default_renderer
+
+    if args.interview not in interview_ids():
+        raise UsageError(
+            f"INTERVIEW: no interview '{args.interview}' (one of: {', '.join(interview_ids())})"
+        )
+    file_interview, raw = load_answers_file(args.answers)
+    if file_interview != args.interview:
+        raise UsageError(
+            f"--answers: the file answers interview '{file_interview}', not "
+            f"'{args.interview}'; run: counsel render {file_interview} --answers {args.answers}"
+        )
+    office_path = args.render_office if args.render_office is not None else args.office
+    office = load_office(office_path)
+    result = load_interview(args.interview).validate(raw, office)
+    if not result.complete:
+        lines = [f"--answers: {len(result.errors)} problem(s); nothing was written"]
+        lines += [f"  {e}" for e in result.errors]
+        raise UsageError("\n".join(lines))
+    formats = ("pdf", "docx") if args.render_format == "both" else (args.render_format,)
+    rendered = default_renderer().render(
+        args.interview,
+        result.answers,
+        office,
+        args.as_of,
+        out_dir=args.out,
+        formats=formats,
+        force=args.force,
+    )
+    data = {
+        "interview": args.interview,
+        "paths": [str(p) for p in rendered.paths],
+        "documents": [
+            {"id": d.spec.id, "name": d.stem, "provenance": d.provenance.as_dict()}
+            for d in rendered.documents
+        ],
+    }
+    emit(args, data, "\n".join(str(p) for p in rendered.paths))
+    return 0
