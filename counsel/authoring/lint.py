@@ -74,14 +74,30 @@ def blank_jinja(source: str) -> str:
 
 
 class _TagScanner(HTMLParser):
+    """Start tags with their line and the classes of the divs around them."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str], int]] = []
+        self.tags: list[tuple[str, dict[str, str], int, tuple[str, ...]]] = []
+        self._open: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}, self.getpos()[0]))
+        values = {k: v or "" for k, v in attrs}
+        around = tuple(cls for t, cls in self._open if t in ("div", "section"))
+        self.tags.append((tag, values, self.getpos()[0], around))
+        if tag not in ("br", "hr"):
+            self._open.append((tag, values.get("class", "").strip()))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        around = tuple(cls for t, cls in self._open if t in ("div", "section"))
+        self.tags.append((tag, values, self.getpos()[0], around))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self._open) - 1, -1, -1):
+            if self._open[i][0] == tag:
+                del self._open[i:]
+                return
 
 
 def check_vocabulary(name: str, source: str) -> list[Problem]:
@@ -91,7 +107,7 @@ def check_vocabulary(name: str, source: str) -> list[Problem]:
     scanner.feed(blank_jinja(source))
     scanner.close()
     problems: list[Problem] = []
-    for tag, attrs, line in scanner.tags:
+    for tag, attrs, line, around in scanner.tags:
         if tag not in BLOCK_TAGS | INLINE_TAGS:
             problems.append(
                 Problem(
@@ -116,7 +132,19 @@ def check_vocabulary(name: str, source: str) -> list[Problem]:
                 )
         cls = attrs.get("class", "").strip()
         classes = by_tag.get(tag, other)
-        if tag in by_tag and cls not in classes:
+        if tag == "p" and {"caption", "signature"} & set(around):
+            # Lines of a caption or signature block (counsel.render.parse: lines()).
+            if cls not in ("", "indent"):
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        "vocabulary",
+                        f"<p> class {cls!r}: a line of a caption or signature block takes "
+                        'only class="indent"',
+                    )
+                )
+        elif tag in by_tag and cls not in classes:
             shown = ", ".join(repr(c) for c in sorted(classes) if c)
             problems.append(
                 Problem(name, line, "vocabulary", f"<{tag}> has unknown class {cls!r} ({shown})")
@@ -449,7 +477,7 @@ def lint_templates(
     counsel.rules.provisions, and may be marked in the template or a partial it includes.
     """
     from counsel.authoring.sources import template_names, template_source
-    from counsel.errors import NotFoundError
+    from counsel.errors import UsageError
     from counsel.interview import all_answer_ids
     from counsel.render.core import load_manifest
     from counsel.render.env import PackageLoader, make_environment
@@ -478,7 +506,7 @@ def lint_templates(
     if names:
         for n in names:
             if n not in available:
-                raise NotFoundError(f"NAME: no template {n!r} (templates: {', '.join(available)})")
+                raise UsageError(f"NAME: no template {n!r} (templates: {', '.join(available)})")
         targets = list(names)
     else:
         targets = available
@@ -490,7 +518,7 @@ def lint_templates(
         p.id
         for kind in sorted(all_ids)
         for p in required_provisions(kind, on)  # type: ignore[arg-type]
-    }
+    } | {r for spec_list in uses.values() for spec in spec_list for r in spec.requires}
     resolve = store_resolver(on)
     for name in targets:
         source = template_source(name)

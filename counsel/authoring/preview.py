@@ -185,7 +185,8 @@ def cited_versions(text: str, on: dt.date, store: Store | None = None) -> list[C
                 citation=citation,
                 section=resolved.section.citation,
                 effective=version.effective_iso or "unknown",
-                source=version.source or "(no source line)",
+                source=version.source
+                or f"no source line; text from {version.origin or 'an unnamed source'}",
                 complete=version.complete,
             )
         )

@@ -59,6 +59,7 @@ def test_the_good_fixture_passes() -> None:
         ("bad_vocabulary_tag.html", "vocabulary", 4, "<font>"),
         ("bad_vocabulary_class.html", "vocabulary", 3, "'big'"),
         ("bad_vocabulary_attr.html", "vocabulary", 3, "'style'"),
+        ("bad_caption_line_class.html", "vocabulary", 4, "'center'"),
     ],
 )
 def test_each_fixture_reports_its_one_defect_with_file_and_line(

@@ -1,0 +1,54 @@
+"""CI runs lint: every bundled template passes, and the CLI reports problems with exit 1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from counsel.authoring.lint import finding_names, lint_templates
+from counsel.cli import main
+
+
+def test_every_real_template_lints_clean() -> None:
+    report = lint_templates()
+    assert "track-memo.html" in report.templates
+    assert report.ok, "\n" + report.human()
+
+
+def test_cli_lint_exit_0_on_the_real_templates(capsys: pytest.CaptureFixture[str]) -> None:
+    rc = main(["templates", "lint", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert (rc, data["ok"]) == (0, True), data["problems"]
+
+
+def test_cli_lint_one_template_and_an_unknown_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["templates", "lint", "track-memo.html"]) == 0
+    assert "1 template(s) linted: no problems" in capsys.readouterr().out
+    assert main(["templates", "lint", "no-such.html"]) == 2
+    assert "NAME: no template 'no-such.html'" in capsys.readouterr().err
+
+
+def test_finding_names_cover_the_documented_findings() -> None:
+    # docs/CONTRACTS.md lists these; lint must know each so templates may use them.
+    documented = {
+        "termination_dates",
+        "recommended_track",
+        "track",
+        "older_child",
+        "prior_period_total",
+        "prior_period_segments",
+        "petition_deadline",
+        "relief_deadline",
+        "registration_contest_deadline",
+        "service_method",
+        "lien_eligibility",
+        "lien_threshold",
+        "lien_notify",
+        "lien_hearing_deadline",
+        "fi_lien_expiry",
+        "job_program_order",
+        "past_due_requirement",
+        "reasonable_modification",
+    }
+    assert documented <= finding_names()
