@@ -152,6 +152,15 @@ def _compile(ctx: _Ctx, where: str, source: str, known: Iterable[str]) -> Condit
                 f"{where}.show_if",
                 f"unknown name '{name}': show_if may use only answers asked before it",
             )
+    from jinja2.exceptions import SecurityError
+
+    try:
+        # A dry run with nothing answered catches unsafe attribute access at load time.
+        expression(**dict.fromkeys(names))
+    except SecurityError:
+        raise ctx.fail(f"{where}.show_if", "unsafe expression (sandbox refused it)") from None
+    except Exception:  # noqa: S110 - other errors depend on answers; judged when evaluated
+        pass
 
     def condition(answers: Mapping[str, Any]) -> bool:
         values = {name: answers.get(name) for name in names}

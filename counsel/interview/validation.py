@@ -148,8 +148,9 @@ def validate(
     own = {q.id for q in iv.questions}
     shared = all_answer_ids()
     for key in raw:
-        # Answers of the other interviews (one case model) are welcome and ignored here.
-        if key not in own and key not in shared:
+        # Answers of the other interviews (one case model) are welcome and ignored here;
+        # `interview` names the interview in answers files and batch sheets.
+        if key not in own and key not in shared and key != "interview":
             errors.append(
                 FieldError(str(key), "not a question of this interview (check the spelling)")
             )

@@ -114,6 +114,8 @@ def test_item_show_if_sees_item_fields_and_outer_answers() -> None:
 
 
 def test_show_if_is_sandboxed() -> None:
+    """An unsafe show_if fails at load (dry run); one unsafe only for some answers fails when
+    evaluated, with the sandbox's SecurityError, never running the attribute access."""
     from jinja2.exceptions import SecurityError
 
     text = """
@@ -124,17 +126,18 @@ id = "s"
 title = "S"
 [[sections.questions]]
 id = "a"
-type = "text"
+type = "bool"
 label = "A"
 [[sections.questions]]
 id = "b"
 type = "text"
 label = "B"
-show_if = "a.__class__.__mro__"
+show_if = "a and a.__class__.__subclasses__()"
 """
     iv = parse_interview(text, "sandbox")
+    assert [q.id for q in iv.visible({"a": False})] == ["a"]
     with pytest.raises(SecurityError):
-        iv.visible({"a": "x"})
+        iv.visible({"a": True})
 
 
 # --- batch rows --------------------------------------------------------------------------

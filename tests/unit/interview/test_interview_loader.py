@@ -27,6 +27,7 @@ BAD = {
     "bad_dangling_show_if": ("questions[0] (q).show_if", "unknown name 'lien_targt'"),
     "bad_show_if_later_name": ("questions[0] (first).show_if", "unknown name 'second'"),
     "bad_show_if_syntax": ("questions[1] (q).show_if", "not a valid expression"),
+    "bad_show_if_unsafe": ("questions[1] (q).show_if", "unsafe expression"),
     "bad_duplicate_id": ("questions[0].id", "duplicate question id 'county'"),
     "bad_duplicate_section": ("sections[1].id", "duplicate section id 's'"),
     "bad_choice_without_choices": ("questions[0] (q).choices", "missing"),
