@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
@@ -450,6 +450,69 @@ def check_findings_attrs(
     return problems
 
 
+_DICT_METHODS = frozenset({"get", "items", "keys", "values"})
+
+
+def check_item_fields(
+    name: str, ast: nodes.Template, list_fields: Mapping[str, Collection[str]]
+) -> list[Problem]:
+    """`child.x` inside `{% for child in children %}` (and `children[i].x`) names a field of
+    the list question's items."""
+    from jinja2 import nodes
+
+    def check(node: nodes.Getattr, list_id: str) -> Problem | None:
+        fields = list_fields[list_id]
+        if node.attr in fields or node.attr in _DICT_METHODS:
+            return None
+        hint = _close(node.attr, fields)
+        return Problem(
+            name,
+            node.lineno,
+            "unknown-name",
+            f"{node.attr!r} is not a field of the {list_id!r} items "
+            f"(fields: {', '.join(sorted(fields))})"
+            + (f"; did you mean {hint!r}?" if hint else ""),
+        )
+
+    problems: list[Problem] = []
+    for loop in ast.find_all(nodes.For):
+        if not (
+            isinstance(loop.iter, nodes.Name)
+            and loop.iter.name in list_fields
+            and isinstance(loop.target, nodes.Name)
+        ):
+            continue
+        var = loop.target.name
+        for body_node in loop.body:
+            for attr in body_node.find_all(nodes.Getattr):
+                if isinstance(attr.node, nodes.Name) and attr.node.name == var:
+                    found = check(attr, loop.iter.name)
+                    if found:
+                        problems.append(found)
+    for attr in ast.find_all(nodes.Getattr):
+        item = attr.node
+        if (
+            isinstance(item, nodes.Getitem)
+            and isinstance(item.node, nodes.Name)
+            and item.node.name in list_fields
+        ):
+            found = check(attr, item.node.name)
+            if found:
+                problems.append(found)
+    return problems
+
+
+def _list_fields(interview_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+    from counsel.interview import load_interview
+
+    out: dict[str, set[str]] = {}
+    for interview_id in interview_ids:
+        for q in load_interview(interview_id).questions:
+            if q.fields:
+                out.setdefault(q.id, set()).update(f.id for f in q.fields)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def text_citations(name: str, source: str, resolve: Callable[[str], str | None]) -> list[Problem]:
     """Citations written as plain text in the template (the renderer checks them too)."""
     from counsel.authoring.preview import CITATION_RE
@@ -478,7 +541,7 @@ def lint_templates(
     """
     from counsel.authoring.sources import template_names, template_source
     from counsel.errors import UsageError
-    from counsel.interview import all_answer_ids
+    from counsel.interview import INTERVIEW_ORDER, all_answer_ids
     from counsel.render.core import load_manifest
     from counsel.render.env import PackageLoader, make_environment
     from counsel.rules.provisions import required_provisions
@@ -553,6 +616,8 @@ def lint_templates(
         ast, _ = parse(env, name, source)
         if ast is not None:
             found += check_findings_attrs(name, ast, findings)
+            ids = [spec.interview for spec in doc_specs] or list(INTERVIEW_ORDER)
+            found += check_item_fields(name, ast, _list_fields(ids))
         found += text_citations(name, source, resolve)
         problems += found
     return LintReport(tuple(targets), tuple(sorted(set(problems))))

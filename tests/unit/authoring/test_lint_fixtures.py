@@ -104,3 +104,17 @@ def test_a_name_used_on_two_lines_is_reported_on_both() -> None:
         "twice.html", source, env=make_environment(PackageLoader()), known=KNOWN, resolve=_resolve
     )
     assert [(p.line, p.kind) for p in problems] == [(1, "unknown-name"), (2, "unknown-name")]
+
+
+def test_a_misspelled_field_of_a_list_item_is_reported() -> None:
+    from counsel.authoring.lint import check_item_fields, parse
+
+    name = "bad_item_field.html"
+    ast, problems = parse(make_environment(PackageLoader()), name, (FIXTURES / name).read_text())
+    assert ast is not None and problems == []
+    fields = {"children": {"name", "birth_date", "graduation_date"}}
+    (problem,) = check_item_fields(name, ast, fields)
+    assert (problem.line, problem.kind) == (4, "unknown-name")
+    assert "'birth_dat' is not a field of the 'children' items" in problem.message
+    assert "did you mean 'birth_date'" in problem.message
+    # children[0].name on line 7 is a real field: nothing reported for it.
