@@ -55,6 +55,17 @@ def load_office(path: Path | None) -> Any:
     return _load(path)
 
 
+def office_from_text(text: str | None) -> Any:
+    """The office profile from its TOML text (already checked by the main process)."""
+    import tomllib
+
+    from counsel.office import parse_office
+
+    if text is None:
+        return load_office(None)
+    return parse_office(tomllib.loads(text), "office profile")
+
+
 def _list_patterns(interview: Any) -> list[re.Pattern[str]]:
     out = []
     for q in interview.questions:
@@ -121,7 +132,9 @@ def eligibility_errors(
 
     out: list[tuple[str, str]] = []
     threshold = findings["lien_threshold"].value
-    target = str(answers.get("lien_target", "")).replace("_", " ")
+    target = {"account": "an account", "lump_sum": "a lump sum"}.get(
+        str(answers.get("lien_target")), "real estate"
+    )
     if answers.get("past_due_amount") is not None and answers["past_due_amount"] < threshold:
         out.append(
             (

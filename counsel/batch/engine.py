@@ -112,9 +112,7 @@ class InlineExecutor(cf.Executor):
 
 
 def settings_hash(config: WorkerConfig) -> str:
-    office = b"bundled example office"
-    if config.office_path:
-        office = Path(config.office_path).read_bytes()
+    office = (config.office_toml or "bundled example office").encode("utf-8")
     data = {
         "interview": config.interview_id,
         "as_of": config.as_of.isoformat() if config.as_of else "",
@@ -209,7 +207,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     previous = _prepare_out_dir(options)
     config = WorkerConfig(
         interview_id=options.interview_id,
-        office_path=str(options.office.resolve()) if options.office else None,
+        office_toml=options.office.read_text("utf-8") if options.office else None,
         as_of=_resolve_as_of(options, previous),
         formats=tuple(options.formats),
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import counsel.batch.case as case
@@ -19,8 +18,9 @@ class WorkerConfig:
     """Everything a worker needs to load once: small, picklable, hashable (the cache key)."""
 
     interview_id: str
-    office_path: str | None
-    """Path of the office profile; None for the bundled example office."""
+    office_toml: str | None
+    """The office profile's text (sent along, so a Dask worker needs no copy of the file);
+    None for the bundled example office."""
     as_of: dt.date | None
     """--as-of; None: each row's document_date, as `counsel render` does."""
     formats: tuple[str, ...]
@@ -112,9 +112,8 @@ class WorkerState:
 
 @functools.cache
 def worker_state(config: WorkerConfig) -> WorkerState:
-    office_path = Path(config.office_path) if config.office_path else None
     interview = case.load(config.interview_id)
-    office = case.load_office(office_path)
+    office = case.office_from_text(config.office_toml)
     renderer = case.make_renderer(config.formats)
     return WorkerState(config, interview, office, renderer)
 

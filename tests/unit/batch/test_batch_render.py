@@ -1,0 +1,171 @@
+"""The batch against the real renderer: same bytes as `counsel render`, process pool, Dask,
+and a batch killed half-way then resumed."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counsel.batch import BatchOptions, run_batch
+from counsel.interview import load_answers_file, load_interview
+from counsel.interview.rows import columns, flatten_answers
+from counsel.office import load_office
+from counsel.render import render_interview
+
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
+
+
+def _examples_by_interview() -> dict[str, list[Path]]:
+    out: dict[str, list[Path]] = {}
+    for path in EXAMPLES:
+        if path.name == "office.toml":
+            continue
+        interview_id, _ = load_answers_file(path)
+        out.setdefault(interview_id, []).append(path)
+    return out
+
+
+def _write_sheet(path: Path, interview_id: str, answer_sets: list[dict[str, Any]]) -> Path:
+    iv = load_interview(interview_id)
+    counts = {
+        q.id: max([len(a.get(q.id) or []) for a in answer_sets] + [1])
+        for q in iv.questions
+        if q.type == "list"
+    }
+    header = columns(iv, counts)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, header, restval="")
+        writer.writeheader()
+        for answers in answer_sets:
+            writer.writerow(flatten_answers(iv, answers))
+    return path
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (".pdf", ".docx")}
+
+
+@pytest.mark.parametrize("interview_id", sorted(_examples_by_interview()))
+def test_every_example_renders_the_same_bytes_as_counsel_render(
+    tmp_path: Path, interview_id: str
+) -> None:
+    paths = _examples_by_interview()[interview_id]
+    raw_sets = [load_answers_file(p)[1] for p in paths]
+    sheet = _write_sheet(tmp_path / "cases.csv", interview_id, raw_sets)
+    out = tmp_path / "batch"
+    summary = run_batch(
+        BatchOptions(interview_id, sheet, out, formats=("pdf", "docx"), jobs=1, register=False)
+    )
+    assert summary.rejected == 0 and summary.rendered == len(paths)
+    batch_files = _files(out)
+    office = load_office(None)
+    iv = load_interview(interview_id)
+    expected_names: set[str] = set()
+    for n, raw in enumerate(raw_sets):
+        answers = iv.validate(raw, office).answers
+        case = answers.get("iv_d_case_number") or answers.get("court_case_number")
+        single = tmp_path / f"render-{n}"
+        written = render_interview(interview_id, answers, office, None, ("pdf", "docx"), single)
+        for path in written:
+            if path.suffix not in (".pdf", ".docx"):
+                continue  # counsel render's provenance sidecar: the batch keeps the manifest
+            name = f"{case}_{path.name}"
+            expected_names.add(name)
+            assert batch_files[name] == path.read_bytes(), name
+    assert set(batch_files) == expected_names
+
+
+def _track_rows(n: int) -> list[dict[str, Any]]:
+    _, raw = load_answers_file(ROOT / "examples" / "track-administrative.toml")
+    rows = []
+    for i in range(n):
+        row = dict(raw)
+        row["iv_d_case_number"] = f"IVD-K-{i:03d}"
+        row["court_case_number"] = ""
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_dask_cluster_gives_the_same_files_as_one_process(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    sheet = _write_sheet(tmp_path / "cases.csv", "track", _track_rows(3))
+    office = ROOT / "examples" / "office.toml"  # travels to the worker as text
+    one = tmp_path / "one"
+    run_batch(BatchOptions("track", sheet, one, jobs=1, office=office, register=False))
+    dask_out = tmp_path / "dask"
+    with LocalCluster(
+        n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
+        summary = run_batch(
+            BatchOptions(
+                "track", sheet, dask_out, office=office, scheduler=cluster.scheduler_address
+            )
+        )
+    assert summary.rendered == 3 and summary.exit_code == 0
+    assert _files(dask_out) == _files(one)
+
+
+def _manifest_rows(out: Path) -> list[dict[str, Any]]:
+    lines = (out / "manifest.jsonl").read_bytes().split(b"\n")
+    return [json.loads(x) for x in lines if x.strip()]
+
+
+def test_killed_batch_resumes_without_duplicates_gaps_or_partial_files(tmp_path: Path) -> None:
+    rows = 8
+    sheet = _write_sheet(tmp_path / "cases.csv", "track", _track_rows(rows))
+    out = tmp_path / "out"
+    env = {**os.environ, "COUNSEL_DATA_DIR": str(tmp_path / "data")}
+    cmd = [sys.executable, "-m", "counsel", "batch", "track", str(sheet), "--out", str(out)]
+    # A new session, so the kill takes the pool workers too, as a killed terminal would.
+    proc = subprocess.Popen(
+        [*cmd, "--jobs", "2", "--quiet"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            manifest = out / "manifest.jsonl"
+            if manifest.exists() and manifest.read_bytes().count(b"\n") >= 2:
+                break
+            if proc.poll() is not None:
+                pytest.fail("the batch ended before it could be killed")
+            time.sleep(0.02)
+        else:
+            pytest.fail("the batch rendered nothing in 120 s")
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    before = {r["row"] for r in _manifest_rows(out)}
+    assert 2 <= len(before) < rows  # killed half-way
+    # Resume here, in this process (the conftest points the register at the same folder).
+    summary = run_batch(BatchOptions("track", sheet, out, jobs=1, resume=True))
+    assert summary.exit_code == 0
+    assert summary.skipped == len(before)  # every row in the manifest is intact: not redone
+    entries = _manifest_rows(out)
+    numbers = [e["row"] for e in entries]
+    assert sorted(set(numbers)) == list(range(2, rows + 2))  # no gaps
+    assert summary.skipped + summary.rendered == rows
+    latest = {e["row"]: e for e in entries}
+    listed = {f["name"]: f["sha256"] for e in latest.values() for f in e["files"]}
+    on_disk = {p.name for p in out.iterdir()} - {"manifest.jsonl", "errors.csv"}
+    assert on_disk == set(listed)  # no partial or temporary file, nothing unlisted
+    for name, sha in listed.items():
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == sha
+    assert len(numbers) == len(set(numbers)), "a row was rendered twice"
