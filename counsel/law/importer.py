@@ -76,7 +76,7 @@ def parse_source_line(source: str) -> tuple[dt.date | None, bool]:
 
 _SEC = re.compile(r"^\s*Sec\.\s*(?P<num>[0-9A-Za-z.\-\u2011]+?)\.(?:\s+|$)")
 _HEADING = re.compile(r"^(?P<h>[^.]{1,400}?)\.\)?(?:\s|$)")
-_VERBS = re.compile(r"\b(?:shall|may|must|means|is|are)\b")
+_VERBS = re.compile(r"\b(?:shall|may|must|means)\b")
 
 
 def heading_of(text: str) -> str:
@@ -527,7 +527,8 @@ def import_10_15_1(sf: SourceFile) -> Imported:
         note="As amended by P.A. 99-471, eff. 8-27-15 (date from the Source line of the "
         "compiled text in seeds/004): (a) lead-in from the current compiled text, (a)(1)-(3) "
         "in the House Amendment 001 wording; (a)(4) and subsections (b) onward of this "
-        "version are unknown.",
+        'version are unknown (the source\'s "see C" points to the P.A. 97-926 text, stored '
+        "as the earlier version).",
     )
     amended = replace(amended, source="(Source: P.A. 99-471, eff. 8-27-15.)")
     return Imported("305 ILCS 5/10-15.1", amended.heading, [enacted, amended])
@@ -614,7 +615,15 @@ def build(shared: Path) -> dict[str, Imported]:
             sections[item.citation] = item
             continue
         if item.citation == "305 ILCS 5/10-15.1":
-            # The sources file holds the two earlier versions; the seed holds the current one.
+            # The sources file holds the two earlier versions; the seed holds the current one,
+            # whose heading and (a) lead-in part A of the same file also shows.
+            compiled = existing.versions[-1]
+            existing.versions[-1] = replace(
+                compiled,
+                provenance=(item.versions[0].origin, *item.versions[0].provenance),
+                note=f"{compiled.note} Heading and (a) lead-in also in "
+                f"{item.versions[0].origin} (part A).".strip(),
+            )
             existing.versions[:0] = item.versions
             continue
         # The seed's compiled text is the version; the source file is further provenance.

@@ -73,6 +73,12 @@ def test_leap_day_source_date() -> None:
             "(Amendatory provisions; text omitted)",
         ),
         ("no section number here.", ""),
+        (
+            "Sec. 10-10. Court enforcement; applicability also to persons who are\n"
+            "not applicants or recipients. Except where",
+            "Court enforcement; applicability also to persons who are not applicants or recipients",
+        ),
+        ('Sec. 9A-2.\nAs used in this Article only, "recipient" means only those.', ""),
     ],
 )
 def test_headings(text: str, heading: str) -> None:
