@@ -217,10 +217,12 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_two_processes_writing_at_once_lose_no_row(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("created", "n"), [(True, 150), (False, 40)])
+def test_two_processes_writing_at_once_lose_no_row(tmp_path: Path, created: bool, n: int) -> None:
+    # created=False: both processes also race to create the file, the WAL mode and the schema.
     path = tmp_path / "reg.sqlite3"
-    Register.open(path).close()
-    n = 150
+    if created:
+        Register.open(path).close()
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, str(path), tag, str(n)],
