@@ -316,3 +316,12 @@ def test_finding_names_are_declared(office: Office) -> None:
         produced.setdefault(iid, set()).update(found)
     # The examples between them show every declared finding.
     assert {i: set(n) for i, n in FINDING_NAMES.items()} == produced
+
+
+def test_readme_reference_is_current() -> None:
+    """examples/README.md's answer-id tables match the interview files (regenerate with
+    `python -m counsel.interview.reference examples/README.md`)."""
+    from counsel.interview.reference import splice
+
+    text = (EXAMPLES / "README.md").read_text("utf-8")
+    assert splice(text) == text
