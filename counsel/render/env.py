@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
+import string
 from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 TEMPLATE_PACKAGE = "counsel.templates"
@@ -82,8 +86,102 @@ def last4(value: Any, label: str = "") -> str:
     return f"ending in {tail}"
 
 
+MAX_SIZE = 1_000_000
+"""Largest string, list, field width or count a template may ask for. Jinja's sandbox stops
+escapes and bounds range() (MAX_RANGE) but not `'a' * 10**9`, `10**10**7` or
+`'x'|center(10**9)`, each of which would exhaust memory or hang a render."""
+
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?")
+
+
+def _refuse(what: str) -> SecurityError:
+    return SecurityError(f"{what} is larger than the sandbox allows ({MAX_SIZE:,})")
+
+
+def _check_count(value: Any, what: str) -> None:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
+        raise _refuse(what)
+
+
+def _check_format_spec(fmt: str) -> None:
+    """str.format fields: no nested `{}` in a spec (a width taken from data), no huge width."""
+    try:
+        fields = list(string.Formatter().parse(fmt))
+    except ValueError:
+        return  # malformed: str.format itself raises the error
+    for _, _, spec, _ in fields:
+        if spec and "{" in spec:
+            raise SecurityError("a format width or precision taken from a value is refused")
+        for number in re.findall(r"\d+", spec or ""):
+            _check_count(int(number), "a format width or precision")
+
+
+def _check_percent_spec(fmt: str) -> None:
+    for m in _PERCENT_SPEC.finditer(fmt):
+        for part in m.groups():
+            if part == "*":
+                raise SecurityError("a %-format width taken from a value ('*') is refused")
+            if part:
+                _check_count(int(part), "a %-format width or precision")
+
+
+def _bounded_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a built-in filter so its width/count arguments (positions after the value) are
+    bounded; functools.wraps keeps Jinja's pass_environment marker."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args[1:], *kwargs.values()):
+            _check_count(value, f"the {func.__name__.removeprefix('do_')} filter's argument")
+        if func.__name__ == "do_format" and args:
+            _check_percent_spec(str(args[0]))
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, plus size bounds on `**`, `*`, `%`, format widths, method
+    arguments and the width-taking filters (see MAX_SIZE)."""
+
+    intercepted_binops = frozenset({"**", "*", "%"})
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
+                if abs(left).bit_length() * right > 4 * MAX_SIZE:
+                    raise _refuse("a power")
+            elif isinstance(right, int | Decimal) and Decimal(right).copy_abs() > MAX_SIZE:
+                raise _refuse("an exponent")
+        elif operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int):
+                    _check_count(len(seq) * times, "a repeated string or list")
+        elif operator == "%" and isinstance(left, str):
+            _check_percent_spec(left)
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        _check_format_spec(value.__self__)
+        return wrapped
+
+    def call(
+        __self,  # noqa: B902 (Jinja's own signature: dunder names avoid keyword clashes)
+        __context: Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        for value in (*args, *kwargs.values()):
+            _check_count(value, "a call argument")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
 def make_environment(loader: PackageLoader) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=loader,
         undefined=StrictUndefined,
         autoescape=True,
@@ -94,6 +192,8 @@ def make_environment(loader: PackageLoader) -> ImmutableSandboxedEnvironment:
     env.filters["money"] = money
     env.filters["long_date"] = long_date
     env.filters["last4"] = last4
+    for name in ("center", "indent", "wordwrap", "batch", "slice", "truncate", "format"):
+        env.filters[name] = _bounded_filter(env.filters[name])
     return env
 
 
