@@ -275,8 +275,6 @@ def _registration(iv: Interview, a: Answers, office: Office, on: dt.date, out: O
     missing = []
     if a.get("certified_copy") is False:
         missing.append("two copies of the order, one certified")
-    if a.get("vap_exists") is True:
-        pass  # the acknowledgment exists and is filed with the order
     if a.get("notice_10_4_proof") is False:
         missing.append("proof of service of the notice under Section 10-4")
     out["filing_checklist"] = Finding(
