@@ -14,19 +14,14 @@ class NotInForceError(NotFoundError):
     """A section, pinpoint or parameter has no version in force on the date asked (exit 1)."""
 
 
-UNKNOWN_DATE_NOTE = (
-    "effective date unknown: in force before the next known version (or on any date, "
-    "when it is the only version)"
-)
-
-
 @dataclass(frozen=True)
 class Version:
     """One text of a section, in force from `effective` until the next version's date.
 
-    `effective` is None when the sources do not give the date. Only the oldest version may
-    have an unknown date; it is taken to be in force on every date before the next version
-    (on every date at all, when it is the only version), and the store says so in `note`.
+    `effective` is None when the sources do not give the date (never a made-up date).
+    Unknown-date versions come before every dated one, in the order the sources give; the
+    last of them is taken to be in force on every date before the first dated version (on
+    every date at all, when no version is dated). Its `note` says where the text came from.
     """
 
     effective: dt.date | None
