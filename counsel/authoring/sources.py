@@ -126,7 +126,8 @@ def parameter_uses() -> list[Use]:
 def template_uses(template_dir: Path | None = None) -> list[Use]:
     from jinja2 import TemplateSyntaxError
 
-    from counsel.authoring.lint import cite_calls
+    from counsel.authoring.lint import blank_jinja, cite_calls
+    from counsel.authoring.preview import CITATION_RE
     from counsel.render.env import PackageLoader, make_environment
 
     env = make_environment(PackageLoader())
@@ -140,4 +141,9 @@ def template_uses(template_dir: Path | None = None) -> list[Use]:
         uses.extend(
             Use(c.citation, f"templates/{name}:{c.line}", "template", c.quoted) for c in calls
         )
+        # Citations written as plain words in the template, outside any Jinja construct.
+        text = blank_jinja(template_source(name, template_dir))
+        for m in CITATION_RE.finditer(text):
+            line = text.count("\n", 0, m.start()) + 1
+            uses.append(Use(m.group(), f"templates/{name}:{line}", "template"))
     return uses
