@@ -635,6 +635,16 @@ def build(shared: Path) -> dict[str, Imported]:
             + ("complete" if extra.complete else "partial")
             + "); the seed's compiled text is the stored version."
         )
+        fuller = [
+            label
+            for label in current.truncated
+            if label in extra.labels and label not in extra.truncated
+        ]
+        if fuller:
+            addition += (
+                f" That copy has the text of {', '.join(fuller)}, which this copy cuts; "
+                "it is not merged here (compare the two before quoting)."
+            )
         existing.versions[-1] = replace(
             current,
             provenance=current.provenance + (extra.origin, *extra.provenance),

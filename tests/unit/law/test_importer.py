@@ -261,3 +261,11 @@ def test_main_rejects_a_folder_without_seeds(
 ) -> None:
     assert main([str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "no seeds/ folder" in capsys.readouterr().err
+
+
+def test_fuller_items_in_a_sources_copy_are_named_not_merged(built: dict[str, Imported]) -> None:
+    v = built["305 ILCS 5/10-11.2"].versions[-1]
+    assert v.origin == SEED_305
+    assert "(c)(1)" in v.truncated  # the seed's cut stays a cut
+    assert "That copy has the text of (b)(1), (b)(2), (c)(1), (c)(2), (c)(3)," in v.note
+    assert "sources/305-ILCS-5-10-11.2.txt" in v.provenance
