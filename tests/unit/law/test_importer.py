@@ -269,3 +269,13 @@ def test_fuller_items_in_a_sources_copy_are_named_not_merged(built: dict[str, Im
     assert "(c)(1)" in v.truncated  # the seed's cut stays a cut
     assert "That copy has the text of (b)(1), (b)(2), (c)(1), (c)(2), (c)(3)," in v.note
     assert "sources/305-ILCS-5-10-11.2.txt" in v.provenance
+
+
+def test_make_statutes_changes_nothing_in_the_committed_data(shared: Path, tmp_path: Path) -> None:
+    """`make statutes` (merge mode, over the stored history) is a no-op on the committed data."""
+    import shutil
+
+    shutil.copytree(STATUTES, tmp_path / "s")
+    write(build(shared), tmp_path / "s")
+    for path in STATUTES.glob("*.toml"):
+        assert (tmp_path / "s" / path.name).read_bytes() == path.read_bytes(), path.name
