@@ -1,0 +1,13 @@
+"""Robustness suite: reports how many fuzz examples ran (shared tally with tests/security)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.security import tally
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    line = tally.summary_once()
+    if line:
+        terminalreporter.write_line(line)
