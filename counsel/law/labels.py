@@ -16,6 +16,8 @@ _LINE_LABEL = re.compile(
 )
 # A label inside a running paragraph, after a sentence or a colon: ". (b) The Department".
 _INLINE_LABEL = re.compile(r"[.:]\)?[ \t]+\((?P<p>" + _TOKEN + r")\)(?=[ \t]+[A-Z\"(\[])")
+# A label continuing a run inside a paragraph: "...; (b) the size", "...; and (c) the margins".
+_RUN_LABEL = re.compile(r"[;,][ \t]+(?:and[ \t]+|or[ \t]+)?\((?P<p>[a-z]|\d+)\)(?=[ \t]+\S)")
 # Words that, ending the previous line, make a line-opening "(b)" a cross-reference.
 _REFERENCE_WORDS = re.compile(
     r"(?i)(?:\b(?:subsections?|paragraphs?|items?|subparagraphs?|sections?|of|under|in|to)"
@@ -74,26 +76,55 @@ def _level(token: str, stack: list[tuple[int, str]]) -> int:
     return 1
 
 
+def _successor(token: str, previous: str) -> bool:
+    if token.isdigit() and previous.isdigit():
+        return int(token) == int(previous) + 1
+    if len(token) == 1 and len(previous) == 1 and token.isalpha() and previous.isalpha():
+        return ord(token) == ord(previous) + 1
+    return False
+
+
+def _line_before(text: str, start: int) -> str:
+    end = start
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    return text[text.rfind("\n", 0, end) + 1 : end]
+
+
 def find_labels(text: str) -> list[tuple[int, str]]:
-    """Each subsection label with its offset, as a full path: `(b)(1)` for `(1)` under `(b)`."""
-    candidates: list[tuple[int, str]] = []
+    """Each subsection label with its offset, as a full path: `(b)(1)` for `(1)` under `(b)`.
+
+    A label counts where it opens a line or follows a sentence or colon; one that follows a
+    semicolon or comma ("...; (b) the size") counts only as the next in a run already begun
+    ((a) then (b)), so a list inside a sentence ("in (a) the Act; (b) ...") is not taken.
+    """
+    candidates: list[tuple[int, str, bool]] = []
     for m in _LINE_LABEL.finditer(text):
         token = m.group("p") or m.group("bare")
-        start = m.start()
-        before = text[:start].rstrip("\n ").rsplit("\n", 1)[-1]
+        before = _line_before(text, m.start())
         if before and _REFERENCE_WORDS.search(before) and not before.rstrip().endswith((".", ":")):
             continue
-        if _REFERENCE_AFTER.match(text[m.end() :]):
+        if _REFERENCE_AFTER.match(text, m.end()):
             continue
-        candidates.append((m.start(), token))
+        candidates.append((m.start(), token, False))
     for m in _INLINE_LABEL.finditer(text):
-        candidates.append((m.start("p") - 1, m.group("p")))
+        candidates.append((m.start("p") - 1, m.group("p"), False))
+    for m in _RUN_LABEL.finditer(text):
+        candidates.append((m.start("p") - 1, m.group("p"), True))
     candidates.sort()
     stack: list[tuple[int, str]] = []
     found: list[tuple[int, str]] = []
     seen: set[str] = set()
-    for offset, token in candidates:
+    last_offset = -1
+    for offset, token, needs_run in candidates:
+        if offset == last_offset:
+            continue
         level = _level(token, stack)
+        if needs_run:
+            same = [lab for lev, lab in stack if lev == level]
+            if not same or not _successor(token, same[-1]):
+                continue
+        last_offset = offset
         while stack and stack[-1][0] >= level:
             stack.pop()
         stack.append((level, token))

@@ -108,3 +108,16 @@ def test_wrapped_inline_enumeration_after_a_comma_is_not_a_label() -> None:
 
 def test_line_ending_in_or_without_semicolon_is_a_cross_reference() -> None:
     assert labels("(a) Under subsection (b) or\n(c) of this Section, the unit.") == ["(a)"]
+
+
+def test_run_of_labels_inside_a_paragraph() -> None:
+    # Lake County R. 1-2.08 A: "(a) ... font; (b) ... inches; and (c) ... inch; and (d) the top"
+    text = "formatted as follows:\n(a) the type is 12 point; (b) the pages; and (c) margins; and (d) top"
+    assert labels(text) == ["(a)", "(b)", "(c)", "(d)"]
+
+
+def test_run_needs_its_start() -> None:
+    # 305 ILCS 5/10-17: "remedies provided in (a) the ... Act; (b) (blank); (b-5) the ..."
+    text = "remedies provided in (a) the Parentage Act; (b) (blank); (c) (blank); and (d) the Act."
+    assert labels(text) == []
+    assert labels("(a) x; (c) skips a letter") == ["(a)"]
