@@ -275,9 +275,15 @@ class Register:
             target = Path(path).expanduser()
         if target.is_dir():
             raise UsageError(f"--register: {target} is a folder; give a file path ending .sqlite3")
-        if not target.parent.exists():
-            private_dir(target.parent)
-        _create_private(target)
+        try:
+            if not target.parent.exists():
+                private_dir(target.parent)
+            _create_private(target)
+        except OSError as exc:
+            raise UsageError(
+                f"--register: cannot create {target} ({exc.strerror}); check the folder's "
+                "permissions or give another path"
+            ) from None
         try:
             conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
@@ -285,6 +291,12 @@ class Register:
         reg = cls(target, conn)
         try:
             reg._setup()
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            raise UsageError(
+                f"--register: cannot use {target} ({exc}); check the file's and folder's "
+                "permissions or give another path"
+            ) from None
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise UsageError(
@@ -298,7 +310,9 @@ class Register:
         # WAL lets readers (`register list`) run while a batch is writing; it persists in the file.
         self._retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        # FULL: a recorded issue survives a power loss too (NORMAL in WAL mode may drop the
+        # last commits); one fsync per render is cheap next to writing the PDF.
+        conn.execute("PRAGMA synchronous = FULL")
 
         def create() -> None:
             with self._transaction():

@@ -249,3 +249,10 @@ def test_two_processes_writing_at_once_lose_no_row(tmp_path: Path, created: bool
     assert all(len(e.files) == 2 for e in entries)
     # Ids are unique and dense: no transaction was half applied.
     assert sorted(e.id for e in entries) == list(range(1, 2 * n + 1))
+
+
+def test_a_path_that_cannot_be_created_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the register's folder should be", "utf-8")
+    with pytest.raises(UsageError, match="--register: cannot create"):
+        Register.open(blocker / "sub" / "reg.sqlite3")
