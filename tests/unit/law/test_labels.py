@@ -112,7 +112,7 @@ def test_line_ending_in_or_without_semicolon_is_a_cross_reference() -> None:
 
 def test_run_of_labels_inside_a_paragraph() -> None:
     # Lake County R. 1-2.08 A: "(a) ... font; (b) ... inches; and (c) ... inch; and (d) the top"
-    text = "formatted as follows:\n(a) the type is 12 point; (b) the pages; and (c) margins; and (d) top"
+    text = "as follows:\n(a) the type is 12 point; (b) the pages; and (c) margins; and (d) top"
     assert labels(text) == ["(a)", "(b)", "(c)", "(d)"]
 
 
