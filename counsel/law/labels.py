@@ -23,9 +23,10 @@ _REFERENCE_WORDS = re.compile(
     r"(?i)(?:\b(?:subsections?|paragraphs?|items?|subparagraphs?|sections?|of|under|in|to)"
     r"|(?<![;,])\s(?:and|or)|,)\s*$"
 )
+# (used with .match at the label's end, so no "^" anchor: "^" would not match there)
 _REFERENCE_AFTER = re.compile(
-    r"^[ \t]*(?:of\s+(?:this\s+)?(?:Section|subsection|paragraph|Article|Act)\b"
-    r"|(?:or|and|through|to)\s+\()|^[,;)]"
+    r"[ \t]*(?:of\s+(?:this\s+)?(?:Section|subsection|paragraph|Article|Act)\b"
+    r"|(?:or|and|through|to)\s+\()|[,;)]"
 )
 # Gaps marked in the sources/ files: "[... cut ...]", "[... not retrieved ...]".
 SOURCE_GAP = re.compile(r"\[\.\.\.[^\]]*\]")
