@@ -683,7 +683,7 @@ def verify_entry(entry: Entry, renderer: Any = None) -> VerifyResult:
     changed_templates: dict[str, tuple[str, str]] = {}
     for f in entry.files:
         new_sha = ""
-        b = built_by_stem.get(f.document)
+        b = _match(f, built_by_stem)
         if b is not None and f.format in ("pdf", "docx"):
             blob = renderer.to_pdf(b) if f.format == "pdf" else renderer.to_docx(b)
             new_sha = hashlib.sha256(blob).hexdigest()
@@ -711,6 +711,20 @@ def verify_entry(entry: Entry, renderer: Any = None) -> VerifyResult:
                 "libraries (WeasyPrint, python-docx, fonts) changed"
             )
     return VerifyResult(entry.id, tuple(verdicts), tuple(causes), tuple(problems))
+
+
+def _match(f: IssuedFile, built_by_stem: Mapping[str, Any]) -> Any:
+    """The re-rendered document a recorded file is: by its file name (`<stem>.<format>`, as
+    the renderer writes it), else by the recorded document name (the stem, or a manifest id
+    when that id names exactly one document)."""
+    name = Path(f.path).name
+    for stem, built in built_by_stem.items():
+        if name == f"{stem}.{f.format}":
+            return built
+    if f.document in built_by_stem:
+        return built_by_stem[f.document]
+    by_id = [b for b in built_by_stem.values() if b.spec.id == f.document]
+    return by_id[0] if len(by_id) == 1 else None
 
 
 def _statute_snapshot() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from counsel.cli import main
 from counsel.interview import load_answers_file, load_interview
 from counsel.law.store import Store
 from counsel.office import load_office
-from counsel.register import Register, record_render, verify_entry
+from counsel.register import Register, office_from_snapshot, record_render, verify_entry
 from counsel.render.core import Renderer
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "track-judicial.toml"
@@ -110,3 +111,26 @@ def test_an_altered_issued_file_is_reported_on_disk(issued: tuple[Path, int]) ->
     # ... and the file on disk is reported as no longer the one issued.
     states = {f.format: f.on_disk for f in result.files}  # type: ignore[attr-defined]
     assert states == {"pdf": "modified", "docx": "unchanged"}
+
+
+def test_files_recorded_under_the_manifest_id_still_verify(
+    issued: tuple[Path, int], tmp_path: Path
+) -> None:
+    # The TUI records IssuedFile.document as the manifest id ("track-memo"), not the output
+    # stem ("case-assessment"); verify pairs files by their file name first.
+    reg_path, entry_id = issued
+    with Register.open(reg_path) as reg:
+        entry = reg.get(entry_id)
+        files = [replace(f, document="track-memo") for f in entry.files]
+        new_id = reg.record(
+            interview=entry.interview,
+            answers=load_interview("track").validate(entry.answers).answers,
+            files=files,
+            statute_snapshot=entry.statute_snapshot,
+            on=entry.document_date,
+            case_number=entry.case_number,
+            source="tui",
+            office=office_from_snapshot(entry.office),
+        )
+    result = _verify(reg_path, new_id)
+    assert result.ok, result.human()  # type: ignore[attr-defined]
