@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import functools
 import hashlib
 import importlib.resources
 import re
+from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -96,6 +98,20 @@ class Store:
         """The section a citation names (its pinpoint is ignored); CitationError if unknown."""
         parsed = citation if isinstance(citation, Citation) else parse_citation(citation)
         return self._load(parsed.section_key)
+
+    @contextlib.contextmanager
+    def overriding(self, section: Section) -> Iterator[None]:
+        """Serve `section` in place of the stored one inside the block (what-if renders)."""
+        key = parse_citation(section.citation).section_key
+        previous = self._sections.get(key)
+        self._sections[key] = section
+        try:
+            yield
+        finally:
+            if previous is not None:
+                self._sections[key] = previous
+            else:
+                self._sections.pop(key, None)  # read from its file again when next asked
 
     def sections(self) -> list[Section]:
         """Every section, sorted by citation (naturally: 10-2 before 10-10)."""

@@ -249,3 +249,19 @@ def test_diff_between_versions(store: Store) -> None:
     )
     assert "+shall accrue simple interest" in text
     assert store.diff("305 ILCS 5/10-16.5", D(2020, 1, 1), D(2021, 1, 1)) == ""
+
+
+def test_overriding_a_section_for_a_what_if(tmp_path: Path) -> None:
+    import dataclasses
+
+    src = Path(__file__).resolve().parents[3] / "counsel" / "statutes"
+    shutil.copytree(src, tmp_path / "s")
+    store = Store(tmp_path / "s")
+    original = store.section("305 ILCS 5/10-16.5")
+    only_old = dataclasses.replace(original, versions=original.versions[:1])
+    with store.overriding(only_old):
+        assert store.cite("305 ILCS 5/10-16.5", D(2024, 1, 1)).version.effective is None
+    assert store.cite("305 ILCS 5/10-16.5", D(2024, 1, 1)).version.effective == D(2019, 8, 9)
+    with store.overriding(only_old):
+        pass
+    assert store.section("305 ILCS 5/10-16.5") == original
