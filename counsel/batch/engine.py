@@ -23,13 +23,14 @@ from counsel.batch.manifest import (
     entry_intact,
     read_manifest,
 )
-from counsel.batch.naming import collision_key, output_name, output_stem
+from counsel.batch.naming import collision_key, output_stem
+from counsel.batch.output import OutputRefused, write_row_files
 from counsel.batch.progress import NoProgress, Progress
 from counsel.batch.report import RowError, write_errors
 from counsel.batch.sheet import Sheet, open_sheet
 from counsel.batch.worker import JobResult, WorkerConfig, check_row, init_worker, render_row
 from counsel.errors import UsageError
-from counsel.fsutil import atomic_write, private_dir
+from counsel.fsutil import private_dir
 
 ERRORS_NAME = "errors.csv"
 FORMATS = ("pdf", "docx")
@@ -210,6 +211,9 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
         office_toml=options.office.read_text("utf-8") if options.office else None,
         as_of=_resolve_as_of(options, previous),
         formats=tuple(options.formats),
+        # A local pool writes in the workers; Dask workers send the bytes back here.
+        out_dir=None if options.scheduler else str(options.out_dir.resolve()),
+        overwrite=options.resume,
     )
     settings = settings_hash(config)
     done_by_hash = {e.answers_hash: e for e in previous.values() if e.settings_hash == settings}
@@ -270,12 +274,13 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
                 for result in _render_all(options, config, sheet, plan):
                     planned = plan[result.row]
                     ok = _store(result, planned, options, config, settings, writer, rec, errors)
+                    count = len(result.outputs or result.files) if ok else 0
                     if ok:
                         rendered += 1
-                        documents += len(result.files)
+                        documents += count
                     else:
                         rejected_rows.add(result.row)
-                    progress.advance(len(result.files) if ok else 0)
+                    progress.advance(count)
     finally:
         progress.stop()
     write_errors(errors_path, errors)
@@ -303,7 +308,8 @@ def _render_all(
         for row in sheet.rows():
             if row.number not in plan:
                 continue
-            pending.add(executor.submit(render_row, config, row.number, row.cells))
+            stem = plan[row.number].stem
+            pending.add(executor.submit(render_row, config, row.number, row.cells, stem))
             if len(pending) >= limit:
                 done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
                 for future in done:
@@ -337,33 +343,16 @@ def _store(
     if result.errors:
         errors.extend(result.errors)
         return False
-    names = [output_name(planned.stem, f.document, f.format) for f in result.files]
-    if len(set(names)) != len(names):
-        errors.append(
-            RowError(result.row, "(document)", "two documents of this row share a file name")
-        )
-        return False
-    if not options.resume:
-        # A fresh batch never overwrites: a file already there belongs to someone else.
-        for name in names:
-            if (options.out_dir / name).exists():
-                errors.append(
-                    RowError(
-                        result.row,
-                        "(document)",
-                        "an output file of this row already exists in --out; not "
-                        "overwritten (move it away, or use a new folder)",
-                    )
-                )
-                return False
-    outputs = []
-    for name, f in zip(names, result.files, strict=True):
-        atomic_write(options.out_dir / name, f.data)
-        sha = hashlib.sha256(f.data).hexdigest()
-        outputs.append(OutputFile(name, f.document, f.format, sha, f.template, f.template_hash))
+    outputs = result.outputs
+    if not outputs:
+        try:
+            outputs = write_row_files(options.out_dir, planned.stem, result.files, options.resume)
+        except OutputRefused as exc:
+            errors.append(RowError(result.row, "(document)", str(exc)))
+            return False
     # Register before manifest: a kill between the two re-renders the row on --resume (an
     # extra register line for the same bytes) rather than leaving an unregistered document.
-    recorder.record(result, outputs, options.out_dir)
+    recorder.record(result, list(outputs), options.out_dir)
     template_hashes = sorted({f.template_hash for f in outputs})
     template_hash = (
         template_hashes[0]

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import counsel.batch.case as case
 from counsel.batch.cells import prepare_cells
+from counsel.batch.manifest import OutputFile
 from counsel.batch.naming import CASE_COLUMNS
+from counsel.batch.output import OutputRefused, write_row_files
 from counsel.batch.report import RowError
 
 
@@ -24,6 +27,11 @@ class WorkerConfig:
     as_of: dt.date | None
     """--as-of; None: each row's document_date, as `counsel render` does."""
     formats: tuple[str, ...]
+    out_dir: str | None = None
+    """Where the worker writes the files itself (a local pool: the fsyncs run in parallel);
+    None: send the bytes back (a Dask worker may not see the folder)."""
+    overwrite: bool = False
+    """--resume: a file under the row's own name is this batch's and may be replaced."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,8 @@ class JobResult:
     answers_hash: str = ""
     statute_snapshot: str = ""
     document_date: dt.date | None = None
+    outputs: tuple[OutputFile, ...] = ()
+    """The files as written by the worker (empty when `files` carries the bytes instead)."""
 
 
 def answers_hash(answers: dict[str, Any]) -> str:
@@ -123,8 +133,9 @@ def init_worker(config: WorkerConfig) -> None:
     worker_state(config)
 
 
-def render_row(config: WorkerConfig, row: int, cells: dict[str, Any]) -> JobResult:
-    """Validate and render one row; problems come back as errors, never as exceptions."""
+def render_row(config: WorkerConfig, row: int, cells: dict[str, Any], stem: str) -> JobResult:
+    """Validate and render one row (and write it, with `config.out_dir`); problems come back
+    as errors, never as exceptions. `stem` is the row's file-name prefix from the check pass."""
     state = worker_state(config)
     checked = check_row(state.interview, state.office, config.as_of, row, cells)
     if checked.answers is None:
@@ -140,12 +151,21 @@ def render_row(config: WorkerConfig, row: int, cells: dict[str, Any]) -> JobResu
         )
     except case.RenderProblem as exc:
         return JobResult(row, tuple(RowError(row, "(document)", p) for p in exc.problems))
+    files = out.files
+    outputs: tuple[OutputFile, ...] = ()
+    if config.out_dir is not None:
+        try:
+            outputs = write_row_files(Path(config.out_dir), stem, files, config.overwrite)
+        except OutputRefused as exc:
+            return JobResult(row, (RowError(row, "(document)", str(exc)),))
+        files = ()
     return JobResult(
         row,
         (),
-        out.files,
+        files,
         checked.answers,
         checked.answers_hash,
         out.statute_snapshot,
         out.document_date,
+        outputs,
     )
