@@ -198,8 +198,8 @@ def test_citation_only_records(built: dict[str, Imported], citation: str) -> Non
     assert v.note.startswith("text not in the project's sources")
 
 
-def test_committed_data_is_the_importers_output(shared: Path, tmp_path: Path) -> None:
-    write(build(shared), tmp_path, fresh=True)
+def test_committed_data_is_the_importers_output(built: dict[str, Imported], tmp_path: Path) -> None:
+    write(built, tmp_path, fresh=True)
     made = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.toml")}
     committed = {
         p.name: p.read_text(encoding="utf-8")
@@ -211,8 +211,10 @@ def test_committed_data_is_the_importers_output(shared: Path, tmp_path: Path) ->
         assert committed[name] == text, f"{name} differs: run `make statutes`"
 
 
-def test_import_appends_a_changed_text_and_keeps_history(shared: Path, tmp_path: Path) -> None:
-    sections = build(shared)
+def test_import_appends_a_changed_text_and_keeps_history(
+    built: dict[str, Imported], tmp_path: Path
+) -> None:
+    sections = built
     write(sections, tmp_path, fresh=True)
     item = sections["305 ILCS 5/10-16.5"]
     newer = replace(
@@ -231,8 +233,10 @@ def test_import_appends_a_changed_text_and_keeps_history(shared: Path, tmp_path:
     assert stored.versions[1].text == item.versions[-1].text  # the old text is untouched
 
 
-def test_import_refuses_to_overwrite_a_stored_version(shared: Path, tmp_path: Path) -> None:
-    sections = build(shared)
+def test_import_refuses_to_overwrite_a_stored_version(
+    built: dict[str, Imported], tmp_path: Path
+) -> None:
+    sections = built
     write(sections, tmp_path, fresh=True)
     item = sections["305 ILCS 5/10-11.1"]
     changed = replace(item.versions[-1], text="Different words, same date.")
@@ -240,10 +244,10 @@ def test_import_refuses_to_overwrite_a_stored_version(shared: Path, tmp_path: Pa
         write({item.citation: Imported(item.citation, item.heading, [changed])}, tmp_path)
 
 
-def test_reimport_is_idempotent(shared: Path, tmp_path: Path) -> None:
-    write(build(shared), tmp_path, fresh=True)
+def test_reimport_is_idempotent(built: dict[str, Imported], tmp_path: Path) -> None:
+    write(built, tmp_path, fresh=True)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    write(build(shared), tmp_path)
+    write(built, tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
@@ -271,11 +275,13 @@ def test_fuller_items_in_a_sources_copy_are_named_not_merged(built: dict[str, Im
     assert "sources/305-ILCS-5-10-11.2.txt" in v.provenance
 
 
-def test_make_statutes_changes_nothing_in_the_committed_data(shared: Path, tmp_path: Path) -> None:
+def test_make_statutes_changes_nothing_in_the_committed_data(
+    built: dict[str, Imported], tmp_path: Path
+) -> None:
     """`make statutes` (merge mode, over the stored history) is a no-op on the committed data."""
     import shutil
 
     shutil.copytree(STATUTES, tmp_path / "s")
-    write(build(shared), tmp_path / "s")
+    write(built, tmp_path / "s")
     for path in STATUTES.glob("*.toml"):
         assert (tmp_path / "s" / path.name).read_bytes() == path.read_bytes(), path.name
