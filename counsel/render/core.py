@@ -17,7 +17,7 @@ from counsel.render import checks
 from counsel.render.caption import caption_for
 from counsel.render.env import PackageLoader, make_environment, plain, read_package_text
 from counsel.render.model import Document, Metadata
-from counsel.render.parse import StructureError, parse_html
+from counsel.render.parse import StructureError, parse_html, visible
 from counsel.render.provenance import Provenance, answers_hash, sidecar
 
 Format = Literal["pdf", "docx"]
@@ -368,8 +368,10 @@ class Renderer:
             doc_id=stem,
             metadata=Metadata(
                 title=spec.title,
-                author=office.office_name,
-                subject=subject,
+                # visible(): an XML-illegal character in a case number or office name would
+                # otherwise crash the DOCX writer (the body text is escaped the same way).
+                author=visible(office.office_name),
+                subject=visible(subject),
                 keywords=(spec.interview, spec.id),
                 date=on.isoformat(),
             ),
