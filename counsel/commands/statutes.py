@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counsel.errors import UsageError
+
+if TYPE_CHECKING:
+    from counsel.law import Section, Store
 
 Handler = Callable[[argparse.Namespace], int]
 Registrar = Callable[[Any], None]
@@ -21,13 +24,13 @@ def parse_date(value: str, argument: str) -> dt.date:
         raise UsageError(f"{argument}: not a date; use YYYY-MM-DD, e.g. 2024-03-01") from None
 
 
-def _store() -> Any:
+def _store() -> Store:
     from counsel.law import get_store
 
     return get_store()
 
 
-def _section(citation: str) -> Any:
+def _section(citation: str) -> Section:
     from counsel.law import CitationError
 
     try:
