@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -356,41 +357,97 @@ class LintReport:
 _FINDING_CALLS = frozenset({"_deadline_finding", "Finding"})
 
 
-def finding_names() -> frozenset[str]:
-    """Every finding name counsel.interview.findings can produce (read from its source).
-
-    Findings are computed in code, some only when an answer calls for them, so no single run
-    shows them all; the names are the string keys of `out[...]` and the first argument of the
-    finding constructors in that module.
-    """
+def _names_written(node: Any) -> set[str]:
+    """Finding names one function writes itself: `out["x"] = ...` and finding constructors."""
     import ast as pyast
-    from importlib import resources
 
-    source = resources.files("counsel.interview").joinpath("findings.py").read_text("utf-8")
     names: set[str] = set()
-    for node in pyast.walk(pyast.parse(source)):
+    for sub in pyast.walk(node):
         if (
-            isinstance(node, pyast.Subscript)
-            and isinstance(node.value, pyast.Name)
-            and node.value.id == "out"
-            and isinstance(node.slice, pyast.Constant)
-            and isinstance(node.slice.value, str)
+            isinstance(sub, pyast.Subscript)
+            and isinstance(sub.value, pyast.Name)
+            and sub.value.id == "out"
+            and isinstance(sub.slice, pyast.Constant)
+            and isinstance(sub.slice.value, str)
         ):
-            names.add(node.slice.value)
-        elif isinstance(node, pyast.Call) and isinstance(node.func, pyast.Name):
-            if node.func.id in _FINDING_CALLS and node.args:
-                first = node.args[0]
+            names.add(sub.slice.value)
+        elif isinstance(sub, pyast.Call) and isinstance(sub.func, pyast.Name):
+            if sub.func.id in _FINDING_CALLS and sub.args:
+                first = sub.args[0]
                 if isinstance(first, pyast.Constant) and isinstance(first.value, str):
                     names.add(first.value)
-            for kw in node.keywords:
+            for kw in sub.keywords:
                 if (
-                    node.func.id == "Finding"
+                    sub.func.id == "Finding"
                     and kw.arg == "name"
                     and isinstance(kw.value, pyast.Constant)
                     and isinstance(kw.value.value, str)
                 ):
                     names.add(kw.value.value)
-    return frozenset(names)
+    return names
+
+
+@functools.cache
+def _findings_by_interview() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """(every finding name, the names each interview's findings can hold), read from the
+    source of counsel.interview.findings: the functions `_BY_INTERVIEW` maps each interview
+    to, and every module function they call, in turn."""
+    import ast as pyast
+    from importlib import resources
+
+    source = resources.files("counsel.interview").joinpath("findings.py").read_text("utf-8")
+    tree = pyast.parse(source)
+    functions = {n.name: n for n in tree.body if isinstance(n, pyast.FunctionDef)}
+    direct = {name: _names_written(fn) for name, fn in functions.items()}
+    calls = {
+        name: {
+            c.func.id
+            for c in pyast.walk(fn)
+            if isinstance(c, pyast.Call)
+            and isinstance(c.func, pyast.Name)
+            and c.func.id in functions
+        }
+        for name, fn in functions.items()
+    }
+
+    def closure(name: str, seen: set[str]) -> set[str]:
+        if name in seen:
+            return set()
+        seen.add(name)
+        out = set(direct.get(name, ()))
+        for callee in calls.get(name, ()):
+            out |= closure(callee, seen)
+        return out
+
+    per: dict[str, frozenset[str]] = {}
+    for node in tree.body:
+        target: Any = node.target if isinstance(node, pyast.AnnAssign) else None
+        if isinstance(node, pyast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+        value = getattr(node, "value", None)
+        if (
+            isinstance(target, pyast.Name)
+            and target.id == "_BY_INTERVIEW"
+            and isinstance(value, pyast.Dict)
+        ):
+            for key, fn in zip(value.keys, value.values, strict=True):
+                if isinstance(key, pyast.Constant) and isinstance(fn, pyast.Name):
+                    per[str(key.value)] = frozenset(closure(fn.id, set()))
+    everything = frozenset(_names_written(tree))
+    return everything, per
+
+
+def finding_names(interview_id: str | None = None) -> frozenset[str]:
+    """The finding names an interview's findings can hold (None: every interview's).
+
+    Findings are computed in code, some only when an answer calls for them, so no single run
+    shows them all; the names are read from counsel.interview.findings' source. An interview
+    that module does not map falls back to every name.
+    """
+    everything, per = _findings_by_interview()
+    if interview_id is None:
+        return everything
+    return per.get(interview_id, everything)
 
 
 def context_names() -> frozenset[str]:
@@ -587,9 +644,9 @@ def lint_templates(
         source = template_source(name)
         doc_specs = uses.get(name, [])
         if doc_specs:
-            known: set[str] = set(globals_) | set(findings)
+            known: set[str] = set(globals_)
             for spec in doc_specs:
-                known |= _answer_ids(spec.interview)
+                known |= _answer_ids(spec.interview) | finding_names(spec.interview)
         else:
             known = set(globals_) | set(findings) | set(every_answer)
         required: set[str] = set()
@@ -615,7 +672,12 @@ def lint_templates(
         )
         ast, _ = parse(env, name, source)
         if ast is not None:
-            found += check_findings_attrs(name, ast, findings)
+            own = (
+                frozenset().union(*(finding_names(spec.interview) for spec in doc_specs))
+                if doc_specs
+                else findings
+            )
+            found += check_findings_attrs(name, ast, own)
             ids = [spec.interview for spec in doc_specs] or list(INTERVIEW_ORDER)
             found += check_item_fields(name, ast, _list_fields(ids))
         found += text_citations(name, source, resolve)

@@ -52,3 +52,13 @@ def test_finding_names_cover_the_documented_findings() -> None:
         "reasonable_modification",
     }
     assert documented <= finding_names()
+
+
+def test_finding_names_are_per_interview() -> None:
+    # A lien notice may use the lien findings but not the prior-period ones (they would be
+    # undefined when the lien interview renders it).
+    lien = finding_names("lien")
+    assert {"lien_threshold", "lien_hearing_deadline", "fi_lien_expiry"} <= lien
+    assert "prior_period_total" not in lien
+    assert "registration_contest_deadline" in finding_names("registration")
+    assert finding_names("prior-period") <= finding_names()
