@@ -118,3 +118,15 @@ def test_a_misspelled_field_of_a_list_item_is_reported() -> None:
     assert "'birth_dat' is not a field of the 'children' items" in problem.message
     assert "did you mean 'birth_date'" in problem.message
     # children[0].name on line 7 is a real field: nothing reported for it.
+
+
+def test_a_misspelled_finding_read_through_findings_is_reported() -> None:
+    from counsel.authoring.lint import check_findings_attrs, parse
+
+    name = "bad_finding_attr.html"
+    ast, problems = parse(make_environment(PackageLoader()), name, (FIXTURES / name).read_text())
+    assert ast is not None and problems == []
+    (problem,) = check_findings_attrs(name, ast, {"lien_threshold", "lien_notify"})
+    assert (problem.line, problem.kind) == (3, "unknown-name")
+    assert "findings.lien_treshold" in problem.message
+    assert "did you mean 'lien_threshold'" in problem.message
