@@ -29,7 +29,7 @@ from counsel.batch.progress import NoProgress, Progress
 from counsel.batch.report import RowError, write_errors
 from counsel.batch.sheet import Sheet, open_sheet
 from counsel.batch.worker import JobResult, WorkerConfig, check_row, init_worker, render_row
-from counsel.errors import UsageError
+from counsel.errors import CounselError, UsageError
 from counsel.fsutil import private_dir
 
 ERRORS_NAME = "errors.csv"
@@ -159,7 +159,9 @@ def _resolve_as_of(options: BatchOptions, previous: dict[int, ManifestEntry]) ->
         return None
 
 
-def _make_executor(options: BatchOptions, config: WorkerConfig) -> tuple[cf.Executor, int, Any]:
+def _make_executor(
+    options: BatchOptions, config: WorkerConfig, rows: int
+) -> tuple[cf.Executor, int, Any]:
     """The executor, its number of workers and anything to close after it."""
     if options.scheduler:
         try:
@@ -179,7 +181,8 @@ def _make_executor(options: BatchOptions, config: WorkerConfig) -> tuple[cf.Exec
         workers = max(1, sum(client.nthreads().values()))
         # pure=False: two rows with equal cells are still two jobs
         return client.get_executor(pure=False), workers, client
-    jobs = options.jobs or os.cpu_count() or 1
+    # No more workers than rows: each costs a second or two of start-up (WeasyPrint, fonts).
+    jobs = min(options.jobs or os.cpu_count() or 1, max(rows, 1))
     if jobs == 1:
         return InlineExecutor(init_worker, (config,)), 1, None
     import multiprocessing
@@ -281,9 +284,15 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
                     else:
                         rejected_rows.add(result.row)
                     progress.advance(count)
+    except cf.process.BrokenProcessPool:
+        raise CounselError(
+            "a worker process died (out of memory, or killed); the rows rendered so far are "
+            "in the manifest: run the same command with --resume to finish"
+        ) from None
     finally:
         progress.stop()
-    write_errors(errors_path, errors)
+        # Written even when the batch stops early, so the rows checked so far are reported.
+        write_errors(errors_path, errors)
     return BatchSummary(
         rows=rows,
         rendered=rendered,
@@ -301,7 +310,7 @@ def _render_all(
     options: BatchOptions, config: WorkerConfig, sheet: Sheet, plan: dict[int, _Planned]
 ) -> Iterator[JobResult]:
     """Rows stream in and results stream out; at most `in_flight` rows are out at once."""
-    executor, workers, closer = _make_executor(options, config)
+    executor, workers, closer = _make_executor(options, config, len(plan))
     limit = options.in_flight or 4 * workers
     pending: set[cf.Future[JobResult]] = set()
     try:

@@ -151,6 +151,10 @@ def render_row(config: WorkerConfig, row: int, cells: dict[str, Any], stem: str)
         )
     except case.RenderProblem as exc:
         return JobResult(row, tuple(RowError(row, "(document)", p) for p in exc.problems))
+    except Exception as exc:  # a bug must cost one row, not a 10,000-row batch
+        # The class name only: an exception's text may quote the row's private data.
+        msg = f"internal error ({exc.__class__.__name__}) while rendering; please report it"
+        return JobResult(row, (RowError(row, "(document)", msg),))
     files = out.files
     outputs: tuple[OutputFile, ...] = ()
     if config.out_dir is not None:

@@ -6,12 +6,14 @@ renderer is replaced so each test checks the bookkeeping alone, quickly.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import csv
 import datetime as dt
 import hashlib
 import io
 import json
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -184,3 +186,110 @@ def test_semicolon_sheet_and_as_of_recorded(sheet: Callable[..., Path], tmp_path
     run_batch(_options(path, out, as_of=dt.date(2026, 11, 23)))
     entry = json.loads((out / "manifest.jsonl").read_text())
     assert entry["as_of"] == "2026-11-23"
+
+
+def _readme_bad_rows() -> dict[int, str]:
+    """The table of deliberately bad rows in examples/README.md, section "Batch"."""
+    text = (Path(__file__).resolve().parents[3] / "examples" / "README.md").read_text("utf-8")
+    section = text[text.index("## Batch") :]
+    out = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and cells[0].isdigit():
+            out[int(cells[0])] = cells[1].strip("`")
+    return out
+
+
+@pytest.mark.parametrize("name", ["liens.csv", "liens.xlsx"])
+def test_example_sheets_reject_exactly_the_rows_the_readme_lists(tmp_path: Path, name: str) -> None:
+    sheet = Path(__file__).resolve().parents[3] / "examples" / "batch" / name
+    out = tmp_path / "out"
+    summary = run_batch(_options(sheet, out))
+    documented = _readme_bad_rows()
+    assert len(documented) == 9
+    assert {int(r[0]): r[1] for r in _errors(out)} == documented
+    assert summary.rows == 56 and summary.rendered == 47 and summary.rejected == 9
+
+
+def test_an_unexpected_renderer_failure_costs_one_row(
+    sheet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def flaky(renderer: Any, interview_id: str, answers: Any, *rest: Any) -> case.Rendered:
+        if answers["iv_d_case_number"] == "IVD-T-0002":
+            raise KeyError(answers["obligor_ssn"])  # a bug whose text holds private data
+        return _fake_render(renderer, interview_id, answers, *rest)
+
+    monkeypatch.setattr(case, "render", flaky)
+    out = tmp_path / "out"
+    summary = run_batch(_options(sheet([lien_row(1), lien_row(2), lien_row(3)]), out))
+    assert summary.rendered == 2 and summary.rejected_rows == (3,)
+    (row,) = _errors(out)
+    assert row[:2] == ["3", "(document)"] and "KeyError" in row[2]
+    assert "900-00-0002" not in (out / "errors.csv").read_text("utf-8-sig")
+
+
+class _SlowExecutor(cf.Executor):
+    """Completes each job on a thread after a pause, counting jobs submitted but not yet
+    collected by the batch: the most ever outstanding is what memory has to hold."""
+
+    def __init__(self) -> None:
+        self.outstanding = 0
+        self.most = 0
+        self._pool = cf.ThreadPoolExecutor(2)
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future[Any]:
+        self.outstanding += 1
+        self.most = max(self.most, self.outstanding)
+
+        def run() -> Any:
+            time.sleep(0.002)
+            return fn(*args, **kwargs)
+
+        future = self._pool.submit(run)
+        future.add_done_callback(lambda _f: None)
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def test_rows_in_flight_stay_bounded(
+    sheet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import counsel.batch.engine as engine
+
+    slow = _SlowExecutor()
+    real_store = engine._store
+
+    def counting_store(*args: Any) -> bool:
+        slow.outstanding -= 1
+        return real_store(*args)
+
+    monkeypatch.setattr(engine, "_make_executor", lambda o, c, n: (slow, 2, None))
+    monkeypatch.setattr(engine, "_store", counting_store)
+    rows = [lien_row(n) for n in range(1, 31)]
+    summary = run_batch(_options(sheet(rows), tmp_path / "out", in_flight=3))
+    assert summary.rendered == 30
+    assert slow.most == 3
+
+
+def test_plain_progress_lines(tmp_path: Path) -> None:
+    from counsel.batch.progress import PlainProgress, RichProgress, make_progress
+
+    stream = io.StringIO()
+    p = PlainProgress(stream, every=3600)
+    p.start(20)
+    for _ in range(20):
+        p.advance(2)
+    p.stop()
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "batch: 20 rows to render"
+    assert len(lines) == 11  # one line per tenth of the rows, not one per row
+    assert lines[-1].startswith("batch: 20/20 rows (100%), 40 documents,")
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert isinstance(make_progress(Tty()), RichProgress)
+    assert isinstance(make_progress(io.StringIO()), PlainProgress)
