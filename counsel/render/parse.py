@@ -22,7 +22,10 @@ from counsel.render.model import (
     iter_text,
 )
 
-VOID = frozenset({"br", "hr"})
+# HTML void elements: never closed, so an unknown <img> must not swallow what follows it.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
 INLINE = frozenset({"strong", "b", "em", "i", "u", "span", "br"})
 PARAGRAPH_CLASSES: dict[str, ParagraphKind] = {
     "": "body",

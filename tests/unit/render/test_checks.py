@@ -1,0 +1,107 @@
+"""Checks on the model: Rule 138, the family-violence flag, required provisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from counsel.render.checks import (
+    citations_in_text,
+    family_violence,
+    luhn_ok,
+    missing_provisions,
+    pii_values,
+    rule_138,
+)
+from counsel.render.core import protected_values, served_on_other
+from counsel.render.model import Document, Metadata, Paragraph, Run
+
+
+def doc(*lines: str, provisions: frozenset[str] = frozenset()) -> Document:
+    return Document(
+        "d",
+        Metadata("T", "A", "S"),
+        tuple(Paragraph((Run(line),)) for line in lines),
+        provisions,
+    )
+
+
+def test_last_four_is_allowed() -> None:
+    answers = {"obligor_ssn": "900-00-0001"}
+    assert rule_138(doc("Social Security number XXX-XX-0001"), answers) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["SSN 900-00-0001.", "SSN 900000001", "SSN 900 00 0001", "number 900.00.0001"]
+)
+def test_full_ssn_in_any_shape_is_refused(text: str) -> None:
+    problems = rule_138(doc(text), {"obligor_ssn": "900-00-0001"})
+    assert problems and "obligor_ssn" in problems[0] and "R. 138(c)" in problems[0]
+    assert "900" not in problems[0], "the message never repeats the number"
+
+
+def test_ssn_shaped_number_is_refused_even_if_not_an_answer() -> None:
+    assert rule_138(doc("Ref 123-45-6789"), {})
+
+
+def test_zip_plus_four_dates_phones_and_case_numbers_are_not_ssns() -> None:
+    text = "Springfield, IL 62704-1234; (217) 555-0142; 2026-11-23; No. 2026-F-000417"
+    assert rule_138(doc(text), {}) == []
+
+
+def test_full_account_and_card_numbers_are_refused() -> None:
+    answers = {"account_number": "0012-3456-7890-12", "holder": {"card_number": "4111"}}
+    assert pii_values(answers) == [("account_number", "00123456789012")]
+    assert rule_138(doc("acct 0012 3456 7890 12"), answers)
+    assert luhn_ok("4111111111111111")
+    assert rule_138(doc("card 4111 1111 1111 1111"), {})
+    assert rule_138(doc("card ending in 1111"), {}) == []
+
+
+def test_last4_answers_are_not_identity_numbers() -> None:
+    assert pii_values({"account_last4": "4821"}) == []
+
+
+def test_family_violence_keeps_protected_address_and_employer_out() -> None:
+    answers = {
+        "family_violence": True,
+        "protected_party": "obligee",
+        "obligee_address": "42 Placeholder Lane\nSpringfield, IL 62702",
+        "obligee_employer_name": "Safe Haven Inc.",
+        "obligor_address": "1200 Example Avenue",
+        "children": [{"name": "A", "address": "9 Hidden Court"}],
+    }
+    protected = protected_values(answers)
+    assert {k for k, _ in protected} == {
+        "obligee_address",
+        "obligee_employer_name",
+        "children[1].address",
+    }
+    served = doc("Mail to 42 PLACEHOLDER LANE please", "works at Safe Haven Inc.")
+    problems = family_violence(served, protected, served_on_other("obligor", answers))
+    assert len(problems) == 2
+    assert all("42 Placeholder" not in p for p in problems), "never echo the address"
+    # served on the protected party itself, or not served: no problem
+    assert family_violence(served, protected, served_on_other("obligee", answers)) == []
+    assert family_violence(served, protected, served_on_other("", answers)) == []
+    # the obligor's own address is not protected when the obligee is
+    assert family_violence(doc("1200 Example Avenue"), protected, True) == []
+
+
+def test_no_flag_no_protection() -> None:
+    assert protected_values({"family_violence": False, "obligee_address": "x"}) == []
+    assert not served_on_other("obligor", {"family_violence": False})
+
+
+def test_missing_provisions_lists_each_one() -> None:
+    required = [("payment_to_sdu", "SDU", "305 ILCS 5/10-10.4"), ("x", "X", "c")]
+    problems = missing_provisions(doc("t", provisions=frozenset({"x"})), required)
+    assert len(problems) == 1 and 'data-provision="payment_to_sdu"' in problems[0]
+
+
+def test_citations_written_into_the_text_are_found() -> None:
+    text = "as 305 ILCS 5/10-11.1(b)(1) and 750 ILCS 24/15(b)(4) say; 5 ILCS 70/1.11."
+    assert citations_in_text(doc(text)) == [
+        "305 ILCS 5/10-11.1(b)(1)",
+        "5 ILCS 70/1.11",
+        "750 ILCS 24/15(b)(4)",
+    ]

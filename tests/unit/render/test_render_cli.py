@@ -1,0 +1,67 @@
+"""`counsel render`: paths printed, field errors exit 2 and write nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counsel.cli import main
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_render_prints_the_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "render",
+            "track",
+            "--answers",
+            str(ROOT / "examples" / "track-judicial.toml"),
+            "--office",
+            str(ROOT / "examples" / "office.toml"),
+            "--format",
+            "docx",
+            "--out",
+            str(tmp_path),
+            "--json",
+        ]
+    )
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["paths"] == [
+        str(tmp_path / "case-assessment.docx"),
+        str(tmp_path / "case-assessment.provenance.json"),
+    ]
+    assert data["documents"][0]["provenance"]["template_id"] == "track-memo.html"
+
+
+def test_incomplete_answers_exit_2_with_field_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (ROOT / "examples" / "lien-account.toml").read_text()
+    text = text.replace('obligor_name = "Jordan P. Madeup"', "")
+    text = text.replace('past_due_amount = "4210.00"', 'past_due_amount = "lots"')
+    answers = tmp_path / "a.toml"
+    answers.write_text(text)
+    out = tmp_path / "out"
+    code = main(["render", "lien", "--answers", str(answers), "--out", str(out)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "obligor_name" in err and "past_due_amount" in err and "nothing was written" in err
+    assert "lots" not in err
+    assert not out.exists()
+
+
+def test_answers_for_another_interview(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["render", "lien", "--answers", str(ROOT / "examples" / "track-judicial.toml")])
+    assert code == 2
+    assert "counsel render track" in capsys.readouterr().err
+
+
+def test_bad_as_of_date(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["render", "track", "--answers", "x.toml", "--as-of", "2026-02-30"])
+    assert exc.value.code == 2
+    assert "--as-of" in capsys.readouterr().err

@@ -1,0 +1,174 @@
+"""The Renderer end to end: checks before writing, atomic owner-only files, provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import stat
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counsel.errors import UsageError
+from counsel.render.core import Renderer, RenderError, load_manifest
+
+ROOT = Path(__file__).resolve().parents[3]
+ON = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer()
+
+
+@pytest.fixture(scope="module")
+def office() -> Any:
+    from counsel.office import load_office
+
+    return load_office(ROOT / "examples" / "office.toml")
+
+
+def answers(example: str, office: Any, **changes: Any) -> dict[str, Any]:
+    from counsel.interview import load_answers_file, load_interview
+
+    interview_id, raw = load_answers_file(ROOT / "examples" / f"{example}.toml")
+    raw = {**raw, **changes}
+    result = load_interview(interview_id).validate(raw, office)
+    assert result.complete, result.errors
+    return result.answers
+
+
+def test_writes_owner_only_files_with_a_sidecar(
+    renderer: Renderer, office: Any, tmp_path: Path
+) -> None:
+    out = tmp_path / "new"
+    result = renderer.render("lien", answers("lien-real-estate", office), office, ON, out_dir=out)
+    names = sorted(p.name for p in result.paths)
+    assert names == sorted(
+        f"{stem}.{ext}"
+        for stem in ("notice-of-lien", "notice-of-lien-to-obligor")
+        for ext in ("pdf", "docx", "provenance.json")
+    )
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    for path in result.paths:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "no temp files left"
+    side = json.loads((out / "notice-of-lien.provenance.json").read_text())
+    assert (
+        side["files"]["notice-of-lien.pdf"]
+        == hashlib.sha256((out / "notice-of-lien.pdf").read_bytes()).hexdigest()
+    )
+    prov = side["provenance"]
+    assert prov["template_id"] == "lien-notice.html"
+    assert prov["document_date"] == "2026-11-23"
+    from counsel.law import get_store
+
+    assert prov["statute_snapshot"] == get_store().snapshot_hash()
+
+
+def test_never_overwrites_without_force(renderer: Renderer, office: Any, tmp_path: Path) -> None:
+    a = answers("track-administrative", office)
+    renderer.render("track", a, office, ON, out_dir=tmp_path, formats=("docx",))
+    before = (tmp_path / "case-assessment.docx").read_bytes()
+    with pytest.raises(UsageError, match="--force"):
+        renderer.render("track", a, office, ON, out_dir=tmp_path, formats=("pdf", "docx"))
+    assert not (tmp_path / "case-assessment.pdf").exists(), "a refusal writes nothing"
+    assert (tmp_path / "case-assessment.docx").read_bytes() == before
+    renderer.render("track", a, office, ON, out_dir=tmp_path, formats=("both",), force=True)
+    assert (tmp_path / "case-assessment.pdf").exists()
+
+
+def test_a_failing_check_lists_every_problem_and_writes_nothing(
+    office: Any, tmp_path: Path
+) -> None:
+    from counsel.rules.provisions import required_provisions
+
+    def required(kind: str, on: dt.date) -> list[tuple[str, str, str]]:
+        extra = [("imaginary_provision", "Imaginary", "none")]
+        return [(p.id, p.title, "") for p in required_provisions(kind, on)] + extra  # type: ignore[arg-type]
+
+    strict = Renderer(required=required)
+    bad = answers("prior-period-administrative", office, obligor_name="Robert 900-00-0001 Sample")
+    with pytest.raises(RenderError) as exc:
+        strict.render("prior-period", bad, office, ON, out_dir=tmp_path)
+    problems = exc.value.problems
+    assert any('"imaginary_provision"' in p for p in problems)
+    assert any("obligor_ssn" in p and "138" in p for p in problems)
+    assert all("900-00-0001" not in p for p in problems), "messages never echo the number"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_citations_must_be_in_force_on_the_document_date(
+    renderer: Renderer, office: Any, tmp_path: Path
+) -> None:
+    a = answers("registration", office)
+    with pytest.raises(RenderError) as exc:
+        renderer.build("registration", a, office, dt.date(1990, 1, 2))
+    assert any("does not resolve on 1990-01-02" in p for p in exc.value.problems)
+
+
+def test_an_ineligible_lien_is_refused_with_the_reason(renderer: Renderer, office: Any) -> None:
+    a = answers("lien-account", office, past_due_amount="999.99")
+    assert a["past_due_amount"] == Decimal("999.99")
+    with pytest.raises(RenderError, match="lien is not allowed"):
+        renderer.build("lien", a, office, ON)
+
+
+def test_family_violence_blocks_a_protected_address_in_a_served_document(
+    renderer: Renderer, office: Any
+) -> None:
+    # The recorded real-estate notice must name the obligor's address (160.70(g)(1)(B)(i));
+    # with the obligor protected, that document may not go out: the check says so.
+    a = answers("lien-real-estate", office, family_violence=True, protected_party="obligor")
+    with pytest.raises(RenderError) as exc:
+        renderer.build("lien", a, office, ON)
+    assert any("obligor_address" in p and "family-violence" in p for p in exc.value.problems)
+    assert all("2020 Test Parkway" not in p for p in exc.value.problems)
+
+
+def test_documents_follow_the_track(renderer: Renderer, office: Any) -> None:
+    admin = renderer.build("job-program", answers("job-program-administrative", office), office, ON)
+    judicial = renderer.build("job-program", answers("job-program-judicial", office), office, ON)
+    assert [d.spec.id for d in admin] == ["job-program-administrative"]
+    assert [d.spec.id for d in judicial] == ["job-program-judicial"]
+
+
+def test_registration_without_ssn_has_no_confidential_notice(
+    renderer: Renderer, office: Any
+) -> None:
+    a = answers("registration", office, obligor_ssn="")
+    ids = [d.spec.id for d in renderer.build("registration", a, office, ON)]
+    assert "registration-confidential" not in ids and "registration-notice" in ids
+
+
+def test_cook_county_caption(renderer: Renderer, office: Any) -> None:
+    from counsel.render.model import Caption, runs_text
+
+    a = answers("prior-period-judicial", office, county="Cook")
+    (doc,) = renderer.build("prior-period", a, office, ON)
+    caption = doc.model.blocks[0]
+    assert isinstance(caption, Caption)
+    assert [runs_text(line) for line in caption.court] == [
+        "IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS",
+        "COUNTY DEPARTMENT, DOMESTIC RELATIONS DIVISION",
+    ]
+
+
+def test_manifest_is_strict() -> None:
+    with pytest.raises(ValueError, match="unknown key 'colour'"):
+        load_manifest('[[x]]\nid="a"\ntemplate="a.html"\ntitle="A"\nname="a"\ncolour="red"\n')
+    with pytest.raises(ValueError, match="served_on"):
+        load_manifest('[[x]]\nid="a"\ntemplate="a.html"\ntitle="A"\nname="a"\nserved_on="x"\n')
+    manifest = load_manifest()
+    assert set(manifest) == {"track", "prior-period", "registration", "lien", "job-program"}
+
+
+def test_unknown_interview_and_format(renderer: Renderer, office: Any, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="has no documents"):
+        renderer.build("nope", {}, office, ON)
+    docs = renderer.build("track", answers("track-judicial", office), office, ON)
+    with pytest.raises(UsageError, match="--format"):
+        renderer.write(docs, tmp_path, ("odt",))
