@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import functools
-import hashlib
 import importlib.resources
 import re
 from collections.abc import Iterator
@@ -15,7 +13,6 @@ from pathlib import Path
 
 from counsel.errors import UsageError
 from counsel.law.citations import Citation, CitationError, parse_citation
-from counsel.law.labels import find_labels
 from counsel.law.loader import parse_parameters, parse_section, slug, unslug
 from counsel.law.model import NotInForceError, Parameter, ResolvedCitation, Section, Version
 
@@ -30,8 +27,14 @@ def natural_key(citation: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
+# difflib, hashlib and the label finder are imported where used: `counsel statutes show`
+# pays only for what it needs (the whole command must answer in well under half a second).
+
+
 @functools.lru_cache(maxsize=512)
 def _label_spans(text: str) -> dict[str, tuple[int, int]]:
+    from counsel.law.labels import find_labels
+
     found = find_labels(text)
     spans: dict[str, tuple[int, int]] = {}
     for i, (start, label) in enumerate(found):
@@ -80,6 +83,8 @@ class Store:
         return sorted(self._file_names(), key=natural_key)
 
     def _unknown(self, citation: Citation) -> CitationError:
+        import difflib
+
         matches = difflib.get_close_matches(citation.section_key, self.keys(), n=3, cutoff=0.6)
         return CitationError(f"{citation.section_key} is not in the statute store", tuple(matches))
 
@@ -132,6 +137,8 @@ class Store:
             return ResolvedCitation(parsed, section, version, version.text)
         label = parsed.label
         if label not in version.labels:
+            import difflib
+
             matches = difflib.get_close_matches(label, version.labels, n=3, cutoff=0.5)
             when = version.effective_iso or "unknown date"
             raise CitationError(
@@ -157,6 +164,8 @@ class Store:
     def parameter_history(self, name: str) -> tuple[Parameter, ...]:
         values = self._params().get(name)
         if values is None:
+            import difflib
+
             matches = difflib.get_close_matches(name, list(self._params()), n=3, cutoff=0.5)
             hint = f"; closest: {', '.join(matches)}" if matches else ""
             raise UsageError(f"parameter {name!r} is not in parameters.toml{hint}")
@@ -179,6 +188,8 @@ class Store:
     def snapshot_hash(self) -> str:
         """sha256 over every data file's name and bytes: the "statute snapshot"."""
         if self._hash is None:
+            import hashlib
+
             digest = hashlib.sha256()
             entries = sorted(
                 (e for e in self._root.iterdir() if e.name.endswith(".toml")),
@@ -214,6 +225,8 @@ class Store:
 
     def diff(self, citation: str | Citation, from_: dt.date, to: dt.date) -> str:
         """A unified diff of the section's text in force on `from_` against `to`."""
+        import difflib
+
         section = self.section(citation)
         old, new = section.as_of(from_), section.as_of(to)
         a = f"{section.citation} as of {from_.isoformat()}"
