@@ -49,8 +49,13 @@ def register(subparsers: Any) -> None:
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="law as of (default: document_date)")
     p.add_argument("--format", choices=("text", "pdf", "docx"), default="text")
     p.add_argument(
-        "--out", type=Path, default=Path("."), metavar="DIR", help="folder for pdf/docx (0700)"
+        "--out",
+        type=Path,
+        default=Path("preview"),
+        metavar="DIR",
+        help="folder for pdf/docx (default ./preview, created 0700)",
     )
+    p.add_argument("--force", action="store_true", help="overwrite earlier previews in DIR")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=_preview)
 
@@ -91,10 +96,13 @@ def _preview(args: argparse.Namespace) -> int:
         emit(
             args,
             [{"document": b.stem, "text": t} for b, t in zip(built, texts, strict=True)],
-            ("\n\n" + "#" * 88 + "\n\n").join(texts),
+            "\n\n".join(
+                f"{'#' * 88}\n# {b.stem} ({b.spec.template})\n{'#' * 88}\n\n{t}"
+                for b, t in zip(built, texts, strict=True)
+            ),
         )
         return 0
-    paths = renderer.write(built, args.out, formats=(args.format,), force=True)
+    paths = renderer.write(built, args.out, formats=(args.format,), force=args.force)
     shown = [str(p) for p in paths if p.suffix == f".{args.format}"]
     emit(args, shown, "\n".join(shown))
     return 0

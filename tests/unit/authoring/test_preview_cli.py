@@ -19,6 +19,7 @@ def test_text_lists_each_citation_with_its_version(capsys: pytest.CaptureFixture
     assert main(["templates", "preview", ORDER, "--example", ANSWERS]) == 0
     out = capsys.readouterr().out
     body, _, cited = out.partition("Citations (")
+    assert body.startswith("#" * 88 + "\n# administrative-order-for-support (" + ORDER + ")")
     assert "ORDER" in body.upper()
     assert "305 ILCS 5/10-16.5: version effective 2019-08-09, (Source: P.A. 101-336" in cited
 
@@ -48,6 +49,12 @@ def test_docx_is_written_private(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert path.endswith("administrative-order-for-support.docx")
     assert stat.S_IMODE(Path(path).stat().st_mode) == 0o600
     assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    # A second preview never overwrites silently: --force is needed.
+    before = Path(path).read_bytes()
+    assert main([*argv, "--out", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert Path(path).read_bytes() == before
+    assert main([*argv, "--out", str(out), "--force"]) == 0
 
 
 @pytest.mark.parametrize(
