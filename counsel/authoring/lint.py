@@ -584,6 +584,42 @@ def text_citations(name: str, source: str, resolve: Callable[[str], str | None])
     return problems
 
 
+def check_manifest_expressions(
+    env: Environment,
+    specs: Iterable[Any],
+    known_for: Callable[[str], Collection[str]],
+    manifest_text: str,
+) -> list[Problem]:
+    """A manifest's `when`, `for_each` and `refuse_if` compile and read only known names."""
+    from jinja2 import TemplateSyntaxError, meta
+
+    problems: list[Problem] = []
+    for spec in specs:
+        for key in ("when", "for_each", "refuse_if"):
+            expr = getattr(spec, key)
+            if not expr:
+                continue
+            at = manifest_text.find(expr)
+            line = manifest_text.count("\n", 0, at) + 1 if at >= 0 else 1
+            where = f"{spec.interview}/{spec.id} {key}"
+            try:
+                ast = env.parse("{{ " + expr + " }}")
+            except TemplateSyntaxError as exc:
+                problems.append(Problem("manifest.toml", line, "manifest", f"{where}: {exc}"))
+                continue
+            known = known_for(spec.interview)
+            for unknown in sorted(meta.find_undeclared_variables(ast) - set(known)):
+                problems.append(
+                    Problem(
+                        "manifest.toml",
+                        line,
+                        "manifest",
+                        f"{where}: {unknown!r} is not an answer or finding of {spec.interview}",
+                    )
+                )
+    return problems
+
+
 def lint_templates(
     names: Sequence[str] | None = None,
     *,
@@ -682,4 +718,13 @@ def lint_templates(
             found += check_item_fields(name, ast, _list_fields(ids))
         found += text_citations(name, source, resolve)
         problems += found
+    if not names:
+        from counsel.render.env import read_package_text
+
+        problems += check_manifest_expressions(
+            env,
+            [spec for documents in manifest.values() for spec in documents],
+            lambda iv: set(globals_) | _answer_ids(iv) | finding_names(iv),
+            read_package_text("manifest.toml"),
+        )
     return LintReport(tuple(targets), tuple(sorted(set(problems))))

@@ -130,3 +130,38 @@ def test_a_misspelled_finding_read_through_findings_is_reported() -> None:
     assert (problem.line, problem.kind) == (3, "unknown-name")
     assert "findings.lien_treshold" in problem.message
     assert "did you mean 'lien_threshold'" in problem.message
+
+
+def test_manifest_expressions_are_checked_with_their_line() -> None:
+    from counsel.authoring.lint import check_manifest_expressions
+    from counsel.render.core import DocumentSpec
+
+    text = (
+        "[[lien]]\n"
+        'id = "lien-notice"\n'
+        'when = "lien_eligibilty.value"\n'
+        'for_each = "lien_notify.value"\n'
+        'refuse_if = "not (lien_eligibility.value"\n'
+    )
+    spec = DocumentSpec(
+        interview="lien",
+        id="lien-notice",
+        template="lien-notice.html",
+        title="Notice",
+        name="notice",
+        when="lien_eligibilty.value",
+        for_each="lien_notify.value",
+        refuse_if="not (lien_eligibility.value",
+    )
+    problems = check_manifest_expressions(
+        make_environment(PackageLoader()),
+        [spec],
+        lambda iv: {"lien_eligibility", "lien_notify"},
+        text,
+    )
+    assert [(p.file, p.line, p.kind) for p in problems] == [
+        ("manifest.toml", 3, "manifest"),
+        ("manifest.toml", 5, "manifest"),
+    ]
+    assert "'lien_eligibilty' is not an answer or finding of lien" in problems[0].message
+    assert "refuse_if" in problems[1].message
