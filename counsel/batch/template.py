@@ -116,12 +116,12 @@ def _xlsx_bytes(cols: list[Column], header: list[str], help_row: list[str]) -> b
     for i, col in enumerate(cols, start=1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = max(14, min(40, len(col.name) + 2))
-        # Pre-format the first rows so Excel keeps case numbers and last-four digits as typed
-        # (no 1.23E+11, no lost leading zeros) and shows dates as ISO dates.
+        # A column style: Excel applies it to every cell typed in the column, so case
+        # numbers and last-four digits stay as typed (no 1.23E+11, no lost leading zeros)
+        # and dates show as ISO dates.
         fmt = "@" if col.text else ("yyyy-mm-dd" if col.date else None)
         if fmt:
-            for r in range(3, 503):
-                ws.cell(row=r, column=i).number_format = fmt
+            ws.column_dimensions[letter].number_format = fmt
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -42,6 +42,25 @@ def lien_row(n: int, **changes: str) -> dict[str, str]:
     return row
 
 
+# Good rows and every kind of bad one; the column is where the error is reported ("": good).
+BAD_SHEET: list[tuple[dict[str, str], str]] = [
+    (lien_row(1), ""),
+    (lien_row(2, past_due_amount="$4,210.50"), ""),  # $ and thousands separator: accepted
+    (lien_row(3, account_balance="1,850.00"), ""),
+    (lien_row(4, mailing_date="2026-02-29"), "mailing_date"),  # 2026 is not a leap year
+    (lien_row(5, obligor_name=""), "obligor_name"),
+    (lien_row(6, account_type="hsa"), "account_type"),
+    (lien_row(7, past_due_amount="999.99"), "past_due_amount"),
+    (lien_row(8, past_due_amount="1000.00"), ""),  # exactly at the threshold: eligible
+    (lien_row(9, iv_d_case_number="IVD-T-0001"), "iv_d_case_number"),  # duplicate of row 2
+    (lien_row(10, iv_d_case_number="1.23457E+11"), "iv_d_case_number"),
+    (lien_row(11, account_last4="417"), "account_last4"),  # Excel dropped the leading 0
+    (lien_row(12, obligor_name="=cmd|' /C calc'!A0"), "obligor_name"),
+    (lien_row(13, past_due_amount="4.210,00"), "past_due_amount"),  # European notation
+    (lien_row(14, account_balance="299.99"), "account_balance"),  # under the $300 minimum
+]
+
+
 def write_csv(path: Path, rows: list[dict[str, str]], delimiter: str = ",") -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=delimiter)

@@ -31,8 +31,14 @@ def test_template_has_the_interview_columns_and_a_help_row(tmp_path: Path, suffi
         ws = load_workbook(path).worksheets[0]
         help_row = {c.value: h.value for c, h in zip(ws[1], ws[2], strict=True)}
         # identifier columns are pre-formatted as Text so Excel keeps leading zeros
-        col = expected.index("account_last4") + 1
-        assert ws.cell(row=3, column=col).number_format == "@"
+        from openpyxl.utils import get_column_letter
+
+        def fmt(column: str) -> str:
+            letter = get_column_letter(expected.index(column) + 1)
+            return str(ws.column_dimensions[letter].number_format)
+
+        assert fmt("account_last4") == "@" and fmt("iv_d_case_number") == "@"
+        assert fmt("mailing_date") == "yyyy-mm-dd"
     assert help_row["iv_d_case_number"].startswith("the IV-D or the court case number")
     assert help_row["account_type"].startswith("required when lien_target == 'account'")
     assert "one of: checking, savings" in help_row["account_type"]

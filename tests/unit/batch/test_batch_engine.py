@@ -24,7 +24,7 @@ import counsel.batch.case as case
 from counsel.batch import BatchOptions, run_batch
 from counsel.batch.worker import worker_state
 from counsel.errors import UsageError
-from tests.unit.batch.conftest import lien_row
+from tests.unit.batch.conftest import BAD_SHEET, lien_row
 
 CALLS: list[str] = []
 
@@ -59,24 +59,6 @@ def _options(sheet: Path, out: Path, **kw: Any) -> BatchOptions:
 
 def _errors(out: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO((out / "errors.csv").read_text("utf-8-sig"))))[1:]
-
-
-BAD_SHEET: list[tuple[dict[str, str], str]] = [
-    (lien_row(1), ""),
-    (lien_row(2, past_due_amount="$4,210.50"), ""),  # $ and thousands separator: accepted
-    (lien_row(3, account_balance="1,850.00"), ""),
-    (lien_row(4, mailing_date="2026-02-29"), "mailing_date"),  # 2026 is not a leap year
-    (lien_row(5, obligor_name=""), "obligor_name"),
-    (lien_row(6, account_type="hsa"), "account_type"),
-    (lien_row(7, past_due_amount="999.99"), "past_due_amount"),
-    (lien_row(8, past_due_amount="1000.00"), ""),  # exactly at the threshold: eligible
-    (lien_row(9, iv_d_case_number="IVD-T-0001"), "iv_d_case_number"),  # duplicate of row 2
-    (lien_row(10, iv_d_case_number="1.23457E+11"), "iv_d_case_number"),
-    (lien_row(11, account_last4="417"), "account_last4"),  # Excel dropped the leading 0
-    (lien_row(12, obligor_name="=cmd|' /C calc'!A0"), "obligor_name"),
-    (lien_row(13, past_due_amount="4.210,00"), "past_due_amount"),  # European notation
-    (lien_row(14, account_balance="299.99"), "account_balance"),  # under the $300 minimum
-]
 
 
 def test_bad_rows_are_reported_exactly_and_good_rows_render(

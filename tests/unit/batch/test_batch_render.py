@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 
 from counsel.batch import BatchOptions, run_batch
+from counsel.cli import main
 from counsel.interview import load_answers_file, load_interview
 from counsel.interview.rows import columns, flatten_answers
 from counsel.office import load_office
 from counsel.render import render_interview
+from tests.unit.batch.conftest import BAD_SHEET, write_csv
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
@@ -64,26 +66,38 @@ def test_every_example_renders_the_same_bytes_as_counsel_render(
     raw_sets = [load_answers_file(p)[1] for p in paths]
     sheet = _write_sheet(tmp_path / "cases.csv", interview_id, raw_sets)
     out = tmp_path / "batch"
-    summary = run_batch(
-        BatchOptions(interview_id, sheet, out, formats=("pdf", "docx"), jobs=1, register=False)
-    )
+    summary = run_batch(BatchOptions(interview_id, sheet, out, formats=("pdf", "docx"), jobs=1))
     assert summary.rejected == 0 and summary.rendered == len(paths)
     batch_files = _files(out)
-    office = load_office(None)
-    iv = load_interview(interview_id)
-    expected_names: set[str] = set()
-    for n, raw in enumerate(raw_sets):
-        answers = iv.validate(raw, office).answers
-        case = answers.get("iv_d_case_number") or answers.get("court_case_number")
+    expected: dict[str, bytes] = {}
+    for n, (path, raw) in enumerate(zip(paths, raw_sets, strict=True)):
         single = tmp_path / f"render-{n}"
-        written = render_interview(interview_id, answers, office, None, ("pdf", "docx"), single)
-        for path in written:
-            if path.suffix not in (".pdf", ".docx"):
-                continue  # counsel render's provenance sidecar: the batch keeps the manifest
-            name = f"{case}_{path.name}"
-            expected_names.add(name)
-            assert batch_files[name] == path.read_bytes(), name
-    assert set(batch_files) == expected_names
+        args = ["render", interview_id, "--answers", str(path), "--out", str(single)]
+        assert main(args) == 0
+        case = raw.get("iv_d_case_number") or raw.get("court_case_number")
+        for name, data in _files(single).items():  # not the .provenance.json sidecars
+            expected[f"{case}_{name}"] = data
+    assert batch_files.keys() == expected.keys()
+    for name, data in expected.items():
+        assert batch_files[name] == data, name
+
+
+def test_good_rows_of_a_bad_sheet_match_counsel_render(tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "cases.csv", [r for r, _ in BAD_SHEET])
+    out = tmp_path / "batch"
+    summary = run_batch(BatchOptions("lien", sheet, out, formats=("pdf",), jobs=1))
+    bad = tuple(i + 2 for i, (_, col) in enumerate(BAD_SHEET) if col)
+    assert summary.rejected_rows == bad and summary.exit_code == 1
+    iv, office = load_interview("lien"), load_office(None)
+    good = [r for r, col in BAD_SHEET if not col]
+    expected: dict[str, bytes] = {}
+    for n, row in enumerate(good):
+        answers = iv.validate({k: v for k, v in row.items() if v}, office).answers
+        for path in render_interview("lien", answers, office, None, ("pdf",), tmp_path / str(n)):
+            if path.suffix == ".pdf":
+                expected[f"{row['iv_d_case_number']}_{path.name}"] = path.read_bytes()
+    assert _files(out) == expected
+    assert len(expected) == 2 * len(good)  # the holder's and the obligor's notices
 
 
 def _track_rows(n: int) -> list[dict[str, Any]]:
