@@ -58,6 +58,14 @@ def register(subparsers: Any) -> None:
         "document_date, else today)",
     )
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    p.add_argument(
+        "--register",
+        dest="render_register",
+        type=Path,
+        default=None,
+        help="register of issued documents to record the render in (default: the office "
+        "profile's register_path, else the user data folder)",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=_render)
 
@@ -95,8 +103,21 @@ def _render(args: argparse.Namespace) -> int:
         formats=formats,
         force=args.force,
     )
+    from counsel.register import record_render
+
+    on = dt.date.fromisoformat(rendered.documents[0].provenance.document_date)
+    entry = record_render(
+        rendered,
+        interview=args.interview,
+        answers=result.answers,
+        office=office,
+        on=on,
+        source="render",
+        register_path=args.render_register,
+    )
     data = {
         "interview": args.interview,
+        "register_entry": entry,
         "paths": [str(p) for p in rendered.paths],
         "documents": [
             {"id": d.spec.id, "name": d.stem, "provenance": d.provenance.as_dict()}

@@ -27,7 +27,7 @@ CAPTIONS = ("", "track", "judicial", "administrative")
 ORDERS = ("", "track", "judicial", "administrative")
 # Names the renderer puts in every template context beside the answers and findings.
 CONTEXT_GLOBALS = frozenset(
-    {"findings", "office", "attorney", "caption", "document", "recipient", "cite", "quote"}
+    {"findings", "office", "attorney", "caption", "document", "recipient", "cite", "quote", "on"}
 )
 
 

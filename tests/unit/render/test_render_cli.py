@@ -12,7 +12,10 @@ from counsel.cli import main
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_render_prints_the_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_prints_the_paths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
     code = main(
         [
             "render",
@@ -24,17 +27,25 @@ def test_render_prints_the_paths(tmp_path: Path, capsys: pytest.CaptureFixture[s
             "--format",
             "docx",
             "--out",
-            str(tmp_path),
+            str(tmp_path / "out"),
+            "--register",
+            str(tmp_path / "register.sqlite3"),
             "--json",
         ]
     )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
+    out = tmp_path / "out"
     assert data["paths"] == [
-        str(tmp_path / "case-assessment.docx"),
-        str(tmp_path / "case-assessment.provenance.json"),
+        str(out / "case-assessment.docx"),
+        str(out / "case-assessment.provenance.json"),
     ]
     assert data["documents"][0]["provenance"]["template_id"] == "track-memo.html"
+    from counsel.register import Register
+
+    with Register.open(tmp_path / "register.sqlite3") as reg:
+        entry = reg.get(data["register_entry"])
+    assert entry.interview == "track" and entry.source == "render"
 
 
 def test_incomplete_answers_exit_2_with_field_errors(
