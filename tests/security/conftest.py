@@ -2,12 +2,60 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from tests.security import tally
+import pytest
+
+from tests.security import helpers, tally
+
+
+@dataclass(frozen=True)
+class RenderedExample:
+    """One example rendered to its own folder (see `rendered_examples`)."""
+
+    name: str
+    interview_id: str
+    ssn: str
+    out_dir: Path
+    result: Any
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     line = tally.summary_once()
     if line:
         terminalreporter.write_line(line)
+
+
+SSN_BASE = 900_600_000
+"""Synthetic full SSNs (the 900 area is never issued): one per example, 900-60-0000 + n*1111."""
+
+
+def synthetic_ssn(n: int) -> str:
+    digits = f"{SSN_BASE + n * 1111:09d}"
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
+
+
+@pytest.fixture(scope="session")
+def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> list[RenderedExample]:
+    """Every example rendered once (PDF and DOCX) with a synthetic full SSN of its own."""
+    from counsel.render import default_renderer
+
+    out: list[RenderedExample] = []
+    root = tmp_path_factory.mktemp("examples-out")
+    for n, path in enumerate(helpers.example_files(), start=1):
+        interview_id, raw = helpers.example(path.stem)
+        ssn = synthetic_ssn(n)
+        answers = helpers.typed(interview_id, {**raw, "obligor_ssn": ssn})
+        out_dir = root / path.stem
+        result = default_renderer().render(
+            interview_id,
+            answers,
+            helpers.office(),
+            answers.get("document_date"),
+            out_dir=out_dir,
+            formats=("pdf", "docx"),
+        )
+        out.append(RenderedExample(path.stem, interview_id, ssn, out_dir, result))
+    return out
