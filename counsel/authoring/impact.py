@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,10 +15,7 @@ from counsel.errors import UsageError
 if TYPE_CHECKING:
     from counsel.law import Section, Store
     from counsel.office import Office
-    from counsel.render.model import Document
-
-# (interview id, typed answers, office, on) -> documents; the renderer's build_documents.
-Build = Callable[[str, dict[str, Any], "Office", dt.date], "Sequence[Document]"]
+    from counsel.render.core import Renderer
 
 
 @dataclass(frozen=True)
@@ -142,21 +137,21 @@ def _describe(section: Section, on: dt.date) -> str:
     return f"version effective {when}, {source}"
 
 
-@contextlib.contextmanager
-def section_as_of(store: Store, key: str, on: dt.date) -> Iterator[None]:
-    """Make the store hold only the versions of one section effective on or before `on`.
+def section_as_of(store: Store, key: str, on: dt.date) -> Store:
+    """A view of the store in which one section holds only its versions effective on or before
+    `on`; every other section is as stored, so two renders differ because of this one alone."""
+    from counsel.law import Store
 
-    Every other section stays as it is, so a difference between two renders is caused by this
-    section alone. The store caches loaded sections in `_sections`; the original is restored.
-    """
-    original = store.section(key)
-    kept = tuple(v for v in original.versions if v.effective is None or v.effective <= on)
-    cache: dict[str, Section] = store._sections  # noqa: SLF001 - see docstring
-    cache[key] = dataclasses.replace(original, versions=kept or original.versions[:1])
-    try:
-        yield
-    finally:
-        cache[key] = original
+    class SectionAsOf(Store):
+        def section(self, citation: Any) -> Section:
+            found = super().section(citation)
+            if found.citation != key:
+                return found
+            kept = tuple(v for v in found.versions if v.effective is None or v.effective <= on)
+            return dataclasses.replace(found, versions=kept or found.versions[:1])
+
+    # Same data folder as `store` (read only); a new Store keeps its own parse cache.
+    return SectionAsOf(store._root)  # noqa: SLF001
 
 
 def example_files(examples_dir: Path) -> list[Path]:
@@ -179,11 +174,9 @@ def impact(
     template_dir: Path | None = None,
     today: dt.date | None = None,
     store: Store | None = None,
-    build: Build | None = None,
 ) -> ImpactReport:
     """Who cites the section, the diff between its versions on two dates, and which example
     documents read differently when only this section moves from `from_` to `to`."""
-    from counsel.authoring.preview import preview_text
     from counsel.authoring.statutes_check import collect_uses
     from counsel.law import CitationError, get_store, parse_citation
 
@@ -203,10 +196,12 @@ def impact(
             continue
 
     diff = store.diff(key, from_, to)
-    the_store = store
+    from counsel.render.core import Renderer
 
-    def texter(doc: Document, on: dt.date) -> str:
-        return preview_text(doc, on, the_store)
+    views = {
+        side: section_as_of(store, key, day) for side, day in (("before", from_), ("after", to))
+    }
+    renderers = {side: Renderer(store=view) for side, view in views.items()}
 
     changed: list[DocumentChange] = []
     unchanged: list[str] = []
@@ -216,10 +211,8 @@ def impact(
         try:
             interview_id, answers, on = _load_example(path)
             findings += _citing_findings(path.name, interview_id, answers, office, on, key)
-            with section_as_of(store, key, from_):
-                before = _texts(interview_id, answers, office, on, build, texter)
-            with section_as_of(store, key, to):
-                after = _texts(interview_id, answers, office, on, build, texter)
+            before = _texts(renderers["before"], views["before"], interview_id, answers, office, on)
+            after = _texts(renderers["after"], views["after"], interview_id, answers, office, on)
         except Exception as exc:  # one bad example must not hide the others' results
             errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
             continue
@@ -310,22 +303,19 @@ def _citing_findings(
 
 
 def _texts(
+    renderer: Renderer,
+    store: Store,
     interview_id: str,
     answers: dict[str, Any],
     office: Office,
     on: dt.date,
-    build: Build | None,
-    preview_text: Callable[[Document, dt.date], str],
 ) -> dict[str, str] | str:
     """Each document's preview text, or the renderer's refusal (its problems) as one text."""
-    if build is None:
-        from counsel.render import build_documents
-
-        build = build_documents
+    from counsel.authoring.preview import preview_text
     from counsel.render.core import RenderError
 
     try:
-        docs = build(interview_id, answers, office, on)
+        built = renderer.build(interview_id, answers, office, on)
     except RenderError as exc:
         return "RENDER REFUSED:\n" + "\n".join(exc.problems) + "\n"
-    return {doc.doc_id: preview_text(doc, on) for doc in docs}
+    return {b.model.doc_id: preview_text(b.model, on, store) for b in built}

@@ -95,6 +95,13 @@ def test_registration_is_cited_by_its_interview_and_findings(registration: Impac
 def test_registration_names_the_documents_that_change(registration: ImpactReport) -> None:
     changed = {f"{c.example}: {c.document}" for c in registration.changed}
     assert changed == _documents_citing("305 ILCS 5/10-15.1")
+    # The notice of registration cites 10-15.1(e) and (f); the stored text before 8-18-17 holds
+    # only (a)(1)-(4) (the rest of P.A. 99-471's wording is not in the sources), so before the
+    # change the renderer refuses those citations, and the diff shows that refusal.
+    assert "registration.toml: notice-of-registration" in changed
+    notice = next(c for c in registration.changed if c.document == "notice-of-registration")
+    assert notice.wording_changed
+    assert "-RENDER REFUSED:" in notice.diff and "10-15.1(f)" in notice.diff
 
 
 def test_the_2015_amendment_added_administrative_paternity_orders() -> None:
