@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from counsel.batch.manifest import (
     ManifestWriter,
     OutputFile,
     entry_intact,
+    read_entries,
     read_manifest,
 )
 from counsel.batch.naming import collision_key, output_stem
@@ -123,10 +125,15 @@ def settings_hash(config: WorkerConfig) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
+# What a killed atomic write leaves behind: `.<name>.<mkstemp's 8 characters>.tmp`, for the
+# kinds of file a batch writes (anything else in the folder is left alone).
+_TEMP_FILE = re.compile(r"\..+\.(?:pdf|docx|csv|jsonl)\.[a-z0-9_]{8}\.tmp")
+
+
 def _remove_temp_files(out_dir: Path) -> None:
-    """A batch killed inside atomic_write leaves `.<name>.<random>.tmp`: never a document."""
+    """Remove half-written files of a killed batch: they are never documents."""
     for entry in os.scandir(out_dir):
-        if entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
+        if _TEMP_FILE.fullmatch(entry.name) and entry.is_file():
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(entry.path)
 
@@ -219,7 +226,12 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
         overwrite=options.resume,
     )
     settings = settings_hash(config)
-    done_by_hash = {e.answers_hash: e for e in previous.values() if e.settings_hash == settings}
+    # By answers hash over every line, not by row: rows moved around the sheet still match.
+    done_by_hash: dict[str, ManifestEntry] = {}
+    if options.resume:
+        for e in read_entries(options.out_dir / MANIFEST_NAME):
+            if e.settings_hash == settings:
+                done_by_hash[e.answers_hash] = e
 
     # Pass 1: every row is checked before anything renders; the plan keeps a few strings a
     # row, never the answers, so a long sheet does not fill memory.

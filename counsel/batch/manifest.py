@@ -72,14 +72,19 @@ def sha256_file(path: Path) -> str:
 
 
 def read_manifest(path: Path) -> dict[int, ManifestEntry]:
-    """Entries by row (a later line for a row replaces an earlier one).
+    """Entries by row (a later line for a row replaces an earlier one)."""
+    return {e.row: e for e in read_entries(path)}
+
+
+def read_entries(path: Path) -> list[ManifestEntry]:
+    """Every entry, in file order.
 
     A torn last line (the batch was killed while appending it) is ignored: its row simply
     renders again. A damaged line elsewhere is an error, since lines are only ever appended.
     """
     if not path.exists():
-        return {}
-    entries: dict[int, ManifestEntry] = {}
+        return []
+    entries: list[ManifestEntry] = []
     data = path.read_bytes()
     lines = data.split(b"\n")
     last = len(lines) - 1
@@ -95,7 +100,7 @@ def read_manifest(path: Path) -> dict[int, ManifestEntry]:
                 f"--resume: {path.name} line {i + 1} is damaged; move the folder aside and "
                 "start the batch again in a new --out folder"
             ) from None
-        entries[entry.row] = entry
+        entries.append(entry)
     return entries
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,10 +137,18 @@ def _csv_rows(sheet: Sheet) -> Iterator[SheetRow]:
         next(reader, None)
         # Numbered by record, not by physical line, so a cell holding a line break (an
         # address) does not shift the numbers away from the ones Excel shows.
-        for number, values in enumerate(reader, start=2):
-            row = _make_row(sheet.header, number, values)
-            if row is not None:
-                yield row
+        number = 1
+        try:
+            for number, values in enumerate(reader, start=2):  # noqa: B007
+                row = _make_row(sheet.header, number, values)
+                if row is not None:
+                    yield row
+        except csv.Error as exc:
+            # csv's messages name the problem (NUL byte, field too large), never the data.
+            raise UsageError(
+                f"FILE: {sheet.path.name} is not valid CSV after row {number}: {exc}; "
+                "save it again from the spreadsheet"
+            ) from None
 
 
 def _load_xlsx(path: Path) -> Any:
@@ -160,7 +169,7 @@ def _load_xlsx(path: Path) -> Any:
         ) from None
 
 
-def _xlsx_values(path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:
+def _xlsx_values(path: Path) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
     wb = _load_xlsx(path)
     try:
         if not wb.worksheets:
@@ -183,8 +192,9 @@ def _xlsx_cell(value: Any) -> Any:
 
 
 def _xlsx_header(path: Path) -> list[Any]:
-    for _number, values in _xlsx_values(path):
-        return list(values)
+    with contextlib.closing(_xlsx_values(path)) as values_iter:
+        for _number, values in values_iter:
+            return list(values)
     return []
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import counsel.batch.case as case
 from counsel.batch.cells import prepare_cells
 from counsel.batch.manifest import OutputFile
-from counsel.batch.naming import CASE_COLUMNS
+from counsel.batch.naming import CASE_COLUMNS, output_stem
 from counsel.batch.output import OutputRefused, write_row_files
 from counsel.batch.report import RowError
 
@@ -140,6 +140,9 @@ def render_row(config: WorkerConfig, row: int, cells: dict[str, Any], stem: str)
     checked = check_row(state.interview, state.office, config.as_of, row, cells)
     if checked.answers is None:
         return JobResult(row, checked.errors)
+    if output_stem(checked.case_number, row) != stem:
+        msg = "the sheet changed while the batch ran (another case number); run it again"
+        return JobResult(row, (RowError(row, checked.case_column, msg),))
     try:
         out = case.render(
             state.renderer,

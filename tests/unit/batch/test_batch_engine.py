@@ -119,7 +119,7 @@ def test_resume_skips_intact_rows_and_redoes_damaged_or_changed(
     assert len(CALLS) == 4
     CALLS.clear()
     (out / "IVD-T-0002_notice-of-lien.pdf").write_bytes(b"torn")  # damaged file
-    (out / ".IVD-T-0003_notice-of-lien.pdf.x1y2.tmp").write_bytes(b"half")  # killed write
+    (out / ".IVD-T-0003_notice-of-lien.pdf.x1y2z3w4.tmp").write_bytes(b"half")  # killed write
     rows[3] = lien_row(4, past_due_amount="2000.00")  # the paralegal fixed a cell
     summary = run_batch(_options(sheet(rows), out, resume=True))
     assert sorted(CALLS) == ["IVD-T-0002", "IVD-T-0004"]
@@ -275,3 +275,17 @@ def test_plain_progress_lines(tmp_path: Path) -> None:
 
     assert isinstance(make_progress(Tty()), RichProgress)
     assert isinstance(make_progress(io.StringIO()), PlainProgress)
+
+
+def test_resume_matches_rows_that_moved_and_leaves_foreign_temp_files(
+    sheet: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    rows = [lien_row(n) for n in range(1, 4)]
+    run_batch(_options(sheet(rows), out))
+    CALLS.clear()
+    (out / ".notes.tmp").write_text("mine")  # not a file a batch writes: left alone
+    (out / ".IVD-T-0001_notice-of-lien.pdf.ab12cd_3.tmp").write_bytes(b"half")
+    summary = run_batch(_options(sheet([rows[2], lien_row(9), rows[0], rows[1]]), out, resume=True))
+    assert CALLS == ["IVD-T-0009"] and summary.skipped == 3
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".notes.tmp"]

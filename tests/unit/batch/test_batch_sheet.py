@@ -102,3 +102,10 @@ def test_xlsx_first_sheet_types_and_blank_rows(tmp_path: Path) -> None:
     assert rows[0].cells["past_due_amount"] == 1234.5
     # a real time of day is kept, so validation can say a date must not carry one
     assert rows[1].cells["mailing_date"] == dt.datetime(2026, 11, 24, 9, 30)
+
+
+def test_damaged_csv_is_a_usage_error_not_a_traceback(tmp_path: Path) -> None:
+    # a cell over csv's field limit (131,072 characters): a pasted blob, not an answer
+    sheet = open_sheet(_write(tmp_path / "s.csv", 'a,b\n1,2\n3,"' + "x" * 200_000 + '"\n'))
+    with pytest.raises(UsageError, match="not valid CSV after row 2"):
+        list(sheet.rows())
