@@ -189,7 +189,7 @@ def _make_executor(
         # pure=False: two rows with equal cells are still two jobs
         return client.get_executor(pure=False), workers, client
     # No more workers than rows: each costs a second or two of start-up (WeasyPrint, fonts).
-    jobs = min(options.jobs or os.cpu_count() or 1, max(rows, 1))
+    jobs = min(options.jobs or _cores(), max(rows, 1))
     if jobs == 1:
         return InlineExecutor(init_worker, (config,)), 1, None
     import multiprocessing
@@ -201,6 +201,14 @@ def _make_executor(
         max_workers=jobs, mp_context=ctx, initializer=init_worker, initargs=(config,)
     )
     return pool, jobs, None
+
+
+def _cores() -> int:
+    """Cores this process may run on (a container or taskset may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchSummary:
