@@ -275,13 +275,21 @@ class Renderer:
         on: dt.date | None = None,
         *,
         findings: Mapping[str, Any] | None = None,
+        only: Iterable[str] | None = None,
     ) -> list[BuiltDocument]:
-        """Every document of the interview, rendered, parsed and checked.
+        """Every document of the interview (or the manifest ids in `only`), rendered, parsed
+        and checked.
 
         Raises RenderError listing every problem in every document (nothing is returned
         half-checked).
         """
         specs = self.documents_for(interview_id)
+        if only is not None:
+            wanted = set(only)
+            unknown = wanted - {s.id for s in specs}
+            if unknown:
+                raise UsageError(f"interview '{interview_id}' has no document '{min(unknown)}'")
+            specs = tuple(s for s in specs if s.id in wanted)
         on = on or _answer_date(answers) or dt.date.today()
         if findings is None:
             findings = self._findings(interview_id, answers, office, on)
