@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from counsel import drafts
 from counsel.tui import catalog
+from counsel.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from counsel.tui.app import CounselApp
@@ -55,7 +56,7 @@ class HomeScreen(Screen[None]):
                 "[b]s[/b] statute browser",
                 id="home-hint",
             )
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     @property
     def counsel(self) -> CounselApp:

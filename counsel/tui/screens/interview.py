@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
@@ -11,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from counsel import drafts
 from counsel.tui import catalog, questions
 from counsel.tui.session import InterviewSession
 from counsel.tui.widgets.findings_panel import FindingsPanel
+from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.question_block import QuestionBlock
 from counsel.tui.widgets.section_outline import SectionOutline
 
@@ -43,6 +45,7 @@ class InterviewScreen(Screen[None]):
         self.draft = draft
         self.session: InterviewSession
         self.current = 0
+        self._drawing = asyncio.Lock()
         self.sub_title = str(self.interview.title)
 
     @property
@@ -59,7 +62,7 @@ class InterviewScreen(Screen[None]):
                 yield Static("", id="help")
             with VerticalScroll(id="findings-pane"):
                 yield FindingsPanel(id="findings")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.session = InterviewSession(
@@ -88,7 +91,15 @@ class InterviewScreen(Screen[None]):
         self.query_one(FindingsPanel).show(found, problem)
 
     async def show_section(self, index: int, focus_id: str | None = None) -> None:
+        """Draw section `index`; one redraw at a time, so a keypress arriving mid-redraw
+        (Ctrl+N while an answer's show_if redraws the section) waits its turn."""
+        async with self._drawing:
+            await self._draw(index, focus_id)
+
+    async def _draw(self, index: int, focus_id: str | None) -> None:
         sections = self.session.sections
+        if index < 0:  # redraw whatever section is current once the lock is ours
+            index = self.current
         self.current = max(0, min(index, len(sections) - 1))
         section = sections[self.current]
         self.session.at_section(str(section.id))
@@ -155,7 +166,7 @@ class InterviewScreen(Screen[None]):
         if after != before:
             # A show_if changed: redraw the section, keeping the user where they were.
             focused = self.focused_block()
-            await self.show_section(self.current, focused.question_id if focused else None)
+            await self.show_section(-1, focused.question_id if focused else None)
             return
         self.refresh_outline()
         self.refresh_findings()

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from counsel.tui import catalog
+from counsel.tui.widgets.key_bar import KeyBar
 
 
 class PickInterview(ModalScreen[str | None]):
@@ -33,7 +34,7 @@ class PickInterview(ModalScreen[str | None]):
                 *[Option(f"{escape(title)} [dim]({iid})[/dim]", id=iid) for iid, title in items],
                 id="interviews",
             )
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#interviews", OptionList).focus()

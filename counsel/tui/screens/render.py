@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -24,8 +23,58 @@ from textual.widgets import (
 )
 
 from counsel.tui.session import InterviewSession
+from counsel.tui.widgets.key_bar import KeyBar
 
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
+
+
+def render_and_record(
+    session: InterviewSession, folder: Path, formats: tuple[str, ...], force: bool
+) -> tuple[list[Path], int]:
+    """Write the documents (with their provenance sidecars) and append the register row.
+
+    The same Renderer as `counsel render`, so the TUI's files are the CLI's files.
+    """
+    from counsel.register import IssuedFile, Register, case_number_of, file_sha256
+    from counsel.render import default_renderer
+
+    answers = session.result.answers
+    result = default_renderer().render(
+        session.interview.id,
+        answers,
+        session.office,
+        session.case_date,
+        out_dir=folder,
+        formats=formats,
+        force=force,
+    )
+    files = []
+    for built in result.documents:
+        for fmt in formats:
+            path = folder / f"{built.stem}.{fmt}"
+            files.append(
+                IssuedFile(
+                    document=built.spec.id,
+                    template=built.spec.template,
+                    template_hash=built.provenance.template_hash,
+                    format=fmt,
+                    path=str(path.resolve()),
+                    sha256=file_sha256(path),
+                )
+            )
+    snapshot = result.documents[0].provenance.statute_snapshot if result.documents else ""
+    with Register.open(None, office=session.office) as reg:
+        entry = reg.record(
+            interview=str(session.interview.id),
+            answers=answers,
+            files=files,
+            statute_snapshot=snapshot,
+            on=session.case_date,
+            case_number=case_number_of(answers),
+            source="tui",
+            office=session.office,
+        )
+    return list(result.paths), entry
 
 
 def default_folder() -> Path:
@@ -59,7 +108,7 @@ class RenderScreen(Screen[None]):
             yield Checkbox("Replace files that already exist", id="force")
             yield Button("Render (Ctrl+S)", id="go", variant="primary")
             yield Static("", id="render-result")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Render"
@@ -88,30 +137,24 @@ class RenderScreen(Screen[None]):
         from counsel.errors import CounselError
 
         try:
-            from counsel.render import RenderError, render_interview
-
-            paths = render_interview(
-                self.session.interview.id,
-                self.session.result.answers,
-                self.session.office,
-                self.session.case_date,
-                formats=formats,
-                out_dir=folder,
-                force=force,
-            )
+            paths, entry = render_and_record(self.session, folder, formats, force)
         except ImportError:
             message = "[red]The document renderer is not available in this build.[/red]"
-        except RenderError as exc:
-            lines = "\n".join(f"- {escape(str(p))}" for p in exc.problems)
-            message = f"[red]The documents were not written; failing checks:[/red]\n{lines}"
-        except (CounselError, OSError) as exc:
-            message = f"[red]{escape(str(exc))}[/red]"
+        except CounselError as exc:
+            problems = getattr(exc, "problems", None)
+            if problems:
+                lines = "\n".join(f"- {escape(str(p))}" for p in problems)
+                message = f"[red]The documents were not written; failing checks:[/red]\n{lines}"
+            else:
+                message = f"[red]{escape(str(exc))}[/red]"
+        except OSError as exc:
+            message = f"[red]Cannot write to the folder: {escape(exc.strerror or str(exc))}[/red]"
         else:
-            self.written = [Path(p) for p in paths]
-            listing = "\n".join(escape(str(p)) for p in self.written)
+            self.written = paths
+            listing = "\n".join(escape(str(p)) for p in paths)
             message = (
-                f"[green]Wrote {len(self.written)} files[/green] "
-                f"(provenance recorded in the register):\n{listing}"
+                f"[green]Wrote {len(paths)} files[/green] (provenance beside each; "
+                f"register entry {entry}):\n{listing}"
             )
         self.app.call_from_thread(self._done, message)
 

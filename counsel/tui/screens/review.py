@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counsel.tui import questions
 from counsel.tui.session import InterviewSession
 from counsel.tui.widgets.findings_panel import FindingsPanel
+from counsel.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from counsel.tui.app import CounselApp
@@ -89,7 +90,7 @@ class ReviewScreen(Screen[str | None]):
             with VerticalScroll(id="review-side"):
                 yield Static(documents_markup(None, []), id="documents")
                 yield FindingsPanel(id="review-findings")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Review"

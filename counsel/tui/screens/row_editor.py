@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from counsel.tui import questions
 from counsel.tui.widgets.date_input import check_date
+from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.money_input import check_money
 from counsel.tui.widgets.question_block import make_input, read_input
 
@@ -67,7 +68,7 @@ class RowEditor(ModalScreen[dict[str, Any] | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (Ctrl+S)", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for err in self.query(".q-error"):

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.statute_view import StatuteView
 
 
@@ -35,7 +36,7 @@ class StatuteModal(ModalScreen[None]):
             yield Static("", id="statute-which", classes="title")
             with VerticalScroll(id="statute-scroll"):
                 yield StatuteView(id="statute-text")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show()

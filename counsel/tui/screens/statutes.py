@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counsel.tui.widgets.date_input import DateInput, check_date
+from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.statute_view import StatuteView
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class StatuteBrowser(Screen[None]):
             with VerticalScroll(id="statute-pane"):
                 yield StatuteView("Choose a section on the left.", id="statute-main")
         yield Static("", id="statute-status")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         day = self.on_date or self.counsel.today

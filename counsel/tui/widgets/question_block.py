@@ -83,6 +83,7 @@ class QuestionBlock(Vertical):
         self.checker = checker
         """The engine's one-answer check (question id, text) -> message; used as the user types."""
         self._confirmed = value
+        self._error: str | None = ""  # "" (not None) so the first set_error always applies
 
     def compose(self) -> ComposeResult:
         mark = "" if questions.required(self.question) else " [dim](optional)[/dim]"
@@ -99,6 +100,10 @@ class QuestionBlock(Vertical):
         return read_input(self.input)
 
     def set_error(self, message: str | None) -> None:
+        message = message or None
+        if message == self._error:
+            return  # restyling on every keystroke would cost more than the check itself
+        self._error = message
         err = self.query_one(".q-error", Static)
         err.update(message or "")
         err.display = bool(message)
@@ -144,6 +149,12 @@ class QuestionBlock(Vertical):
         event.stop()
         self.confirm()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A class on this block only: the :focus-within pseudo-class restyles the whole screen
+        # on every focus change, which cost more than everything else on a keypress.
+        self.add_class("-focused")
+
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.remove_class("-focused")
         if not isinstance(self.input, ListInput):
             self.confirm()
