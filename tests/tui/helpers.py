@@ -126,7 +126,7 @@ async def fill_interview(pilot: Pilot[Any], screen: InterviewScreen, raw: dict[s
         before = screen.current
         await pilot.press("ctrl+n")
         moved = await settle(
-            pilot, lambda: pilot.app.screen is not screen or screen.current != before
+            pilot, lambda b=before: pilot.app.screen is not screen or screen.current != b
         )
         assert moved, f"Ctrl+N did not leave section {before}"
         if pilot.app.screen is not screen:
