@@ -26,6 +26,8 @@ class Rendered:
     documents: list[Any]  # BuiltDocument
     pdf: dict[str, bytes]
     docx: dict[str, bytes]
+    pdf_txt: dict[str, str]
+    docx_txt: dict[str, str]
 
 
 def pdf_text(data: bytes) -> str:
@@ -91,13 +93,17 @@ def rendered(renderer: Any, office: Any) -> dict[str, Rendered]:
         assert result.complete, (example, result.errors)
         findings = iv.findings(result.answers, office, GOLDEN_DATE)
         docs = renderer.build(interview_id, result.answers, office, GOLDEN_DATE)
+        pdf = {d.stem: renderer.to_pdf(d) for d in docs}
+        docx = {d.stem: renderer.to_docx(d) for d in docs}
         out[example] = Rendered(
             example,
             interview_id,
             result.answers,
             findings,
             docs,
-            {d.stem: renderer.to_pdf(d) for d in docs},
-            {d.stem: renderer.to_docx(d) for d in docs},
+            pdf,
+            docx,
+            {k: pdf_text(v) for k, v in pdf.items()},  # extracted once: pdftotext is a process
+            {k: docx_text(v) for k, v in docx.items()},
         )
     return out

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.golden.conftest import EXAMPLES, GOLDEN_DATE, Rendered, docx_text, normalize, pdf_text
+from tests.golden.conftest import EXAMPLES, GOLDEN_DATE, Rendered, normalize
 
 EXPECTED = Path(__file__).resolve().parent / "expected"
 REGEN = os.environ.get("COUNSEL_REGEN_GOLDEN") == "1"
@@ -35,8 +35,8 @@ def test_golden_text(rendered: dict[str, Rendered], example: str) -> None:
     r = rendered[example]
     assert r.documents, "every example produces at least one document"
     for stem in r.pdf:
-        _compare(EXPECTED / example / f"{stem}.pdf.txt", normalize(pdf_text(r.pdf[stem])))
-        _compare(EXPECTED / example / f"{stem}.docx.txt", normalize(docx_text(r.docx[stem])))
+        _compare(EXPECTED / example / f"{stem}.pdf.txt", normalize(r.pdf_txt[stem]))
+        _compare(EXPECTED / example / f"{stem}.docx.txt", normalize(r.docx_txt[stem]))
 
 
 def _words(text: str) -> list[str]:
@@ -51,15 +51,15 @@ def _words(text: str) -> list[str]:
 def test_pdf_and_docx_say_the_same(rendered: dict[str, Rendered], example: str) -> None:
     r = rendered[example]
     for stem in r.pdf:
-        pdf_words = _words(pdf_text(r.pdf[stem]).replace("|", " "))
-        docx_words = _words(docx_text(r.docx[stem]).replace("|", " "))
+        pdf_words = _words(r.pdf_txt[stem].replace("|", " "))
+        docx_words = _words(r.docx_txt[stem].replace("|", " "))
         pdf_words = [w for w in pdf_words if not re.fullmatch(r"Page|of|\d+", w)]
         docx_words = [w for w in docx_words if not re.fullmatch(r"Page|of|\d+", w)]
         assert sorted(pdf_words) == sorted(docx_words), stem
 
 
 def _texts(r: Rendered) -> dict[str, str]:
-    return {stem: pdf_text(r.pdf[stem]) for stem in r.pdf}
+    return {stem: r.pdf_txt[stem] for stem in r.pdf}
 
 
 def _flat(text: str) -> str:
@@ -71,7 +71,7 @@ def test_no_template_syntax_and_last_four_only(rendered: dict[str, Rendered], ex
     r = rendered[example]
     ssn = r.answers.get("obligor_ssn") or ""
     for d in r.documents:
-        text = pdf_text(r.pdf[d.stem]) + docx_text(r.docx[d.stem])
+        text = r.pdf_txt[d.stem] + r.docx_txt[d.stem]
         for token in ("{{", "}}", "{%", "%}", "{#"):
             assert token not in text, (d.stem, token)
         digits = re.sub(r"\D", "", ssn)
@@ -105,7 +105,7 @@ def test_captions(rendered: dict[str, Rendered], example: str, office: Any) -> N
         if kind == "track":
             kind = str(r.answers["track"])
         if kind:
-            _caption_checks(kind, pdf_text(r.pdf[d.stem]), office)
+            _caption_checks(kind, r.pdf_txt[d.stem], office)
 
 
 # A phrase each provision's text must carry, beside its data-provision mark.
@@ -130,7 +130,7 @@ def test_orders_carry_every_required_provision(rendered: dict[str, Rendered], ex
     (order,) = [d for d in r.documents if d.spec.order]
     required = required_provisions(r.answers["track"], GOLDEN_DATE)
     assert len(required) == (9 if r.answers["track"] == "judicial" else 7)
-    flat = _flat(pdf_text(r.pdf[order.stem]))
+    flat = _flat(r.pdf_txt[order.stem])
     for p in required:
         assert p.id in order.model.provisions, p.id
         assert PROVISION_WORDS[p.id] in flat, p.id
@@ -146,7 +146,7 @@ def _long(day: Any) -> str:
 
 def test_deadlines_as_computed(rendered: dict[str, Rendered]) -> None:
     admin = rendered["prior-period-administrative"]
-    flat = _flat(pdf_text(next(iter(admin.pdf.values()))))
+    flat = _flat(next(iter(admin.pdf_txt.values())))
     petition = _long(admin.findings["petition_deadline"].value)
     assert f"the last day for the Department to receive a petition is {petition}" in flat
     # 2026-11-25 + 30 = Friday 2026-12-25 (Christmas), then Sat/Sun: Monday 2026-12-28
@@ -154,7 +154,7 @@ def test_deadlines_as_computed(rendered: dict[str, Rendered]) -> None:
     assert _long(admin.findings["relief_deadline"].value) in flat
 
     reg = rendered["registration"]
-    notice = _flat(pdf_text(reg.pdf["notice-of-registration"]))
+    notice = _flat(reg.pdf_txt["notice-of-registration"])
     contest = reg.findings["registration_contest_deadline"].value
     assert f"the last day to request a hearing is {_long(contest)}" in notice
     assert "$2,875.40" in notice
@@ -162,8 +162,8 @@ def test_deadlines_as_computed(rendered: dict[str, Rendered]) -> None:
     for example in ("lien-account", "lien-real-estate"):
         lien = rendered[example]
         day = _long(lien.findings["lien_hearing_deadline"].value)
-        for stem, data in lien.pdf.items():
-            assert f"the last day is {day}" in _flat(pdf_text(data)), stem
+        for stem, text in lien.pdf_txt.items():
+            assert f"the last day is {day}" in _flat(text), stem
 
 
 def test_lien_notices_go_to_holder_obligor_and_each_joint_owner(
@@ -175,12 +175,12 @@ def test_lien_notices_go_to_holder_obligor_and_each_joint_owner(
         "notice-of-lien-to-joint-owner-1",
         "notice-of-lien-to-obligor",
     ]
-    owner = _flat(pdf_text(account.pdf["notice-of-lien-to-joint-owner-1"]))
+    owner = _flat(account.pdf_txt["notice-of-lien-to-joint-owner-1"])
     assert "To: Sam K. Madeup" in owner
     assert "joint owner may request a hearing" in owner
     assert "ending in 4821" in owner
     real = rendered["lien-real-estate"]
-    notice = _flat(pdf_text(real.pdf["notice-of-lien"]))
+    notice = _flat(real.pdf_txt["notice-of-lien"])
     assert "Lot 12 in Example Subdivision" in notice  # 160.70(g)(1)(B)(ii)
     assert "Recorder of Deeds" in notice
 
@@ -193,9 +193,9 @@ def test_registration_documents(rendered: dict[str, Rendered]) -> None:
         "notice-of-confidential-information",
         "certificate-of-service",
     ]
-    sworn = _flat(pdf_text(reg.pdf["sworn-statement-of-past-due-support"]))
+    sworn = _flat(reg.pdf_txt["sworn-statement-of-past-due-support"])
     assert "Section 1-109 of the Code of Civil Procedure (735 ILCS 5/1-109)" in sworn
-    cert = _flat(pdf_text(reg.pdf["certificate-of-service"]))
+    cert = _flat(reg.pdf_txt["certificate-of-service"])
     # entered by default: not first-class mail alone (10-15.1(d-5)); the Department always is
     assert "not first-class mail alone, because the order was entered by default" in cert
     assert "Healthcare and Family Services, by first-class mail" in cert
@@ -204,19 +204,19 @@ def test_registration_documents(rendered: dict[str, Rendered]) -> None:
 def test_family_violence_keeps_the_protected_address_out(rendered: dict[str, Rendered]) -> None:
     r = rendered["prior-period-judicial"]
     assert r.answers["family_violence"] and r.answers["protected_party"] == "obligee"
-    for stem, data in r.pdf.items():
-        text = pdf_text(data) + docx_text(r.docx[stem])
+    for stem, pdf in r.pdf_txt.items():
+        text = pdf + r.docx_txt[stem]
         for line in str(r.answers["obligee_address"]).splitlines():
             assert line not in text, stem
 
 
 def test_job_program_orders(rendered: dict[str, Rendered]) -> None:
-    admin = _flat(pdf_text(next(iter(rendered["job-program-administrative"].pdf.values()))))
+    admin = _flat(next(iter(rendered["job-program-administrative"].pdf_txt.values())))
     assert "no later than December 7, 2026" in admin
     assert "at least 10 applications or contacts in each two weeks" in admin
     assert "reasonable modification" in admin
     assert "$50.00 a month" in admin  # the plan under 10-11.1(b)
-    judicial = _flat(pdf_text(next(iter(rendered["job-program-judicial"].pdf.values()))))
+    judicial = _flat(next(iter(rendered["job-program-judicial"].pdf_txt.values())))
     assert "deliver it to the Court every month" in judicial
     assert "telephone check-ins" in judicial
 
