@@ -65,6 +65,9 @@ def _open(args: argparse.Namespace) -> Any:
     from counsel.office import load_office
     from counsel.register import Register
 
+    if args.register is not None and not args.register.exists():
+        # A read command never creates a register (or its folders) at a mistyped path.
+        raise UsageError(f"--register: no register at {args.register}; check the path")
     office = load_office(args.office) if args.register is None else None
     return Register.open(args.register, office=office)
 

@@ -65,6 +65,15 @@ def test_bad_input_exits_2_naming_the_argument(
     assert words in capsys.readouterr().err
 
 
+def test_a_mistyped_register_path_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo" / "reg.sqlite3"
+    assert main(["register", "list", "--register", str(missing)]) == 2
+    assert "--register: no register at" in capsys.readouterr().err
+    assert not (tmp_path / "typo").exists()
+
+
 def test_show_unknown_id_exits_1(reg_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["register", "show", "99", "--register", str(reg_path)]) == 1
     assert "no entry with id 99" in capsys.readouterr().err
