@@ -62,3 +62,24 @@ def test_finding_names_are_per_interview() -> None:
     assert "prior_period_total" not in lien
     assert "registration_contest_deadline" in finding_names("registration")
     assert finding_names("prior-period") <= finding_names()
+
+
+def test_cli_lint_exits_1_listing_a_defect_in_a_real_template(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import counsel.authoring.sources as sources
+
+    original = sources.template_source
+
+    def edited(name: str, template_dir: object = None) -> str:
+        text = original(name)
+        if name == "track-memo.html":
+            text += "\n<p>{{ obligor_nmae }}</p>\n"
+        return text
+
+    monkeypatch.setattr(sources, "template_source", edited)
+    line = original("track-memo.html").count("\n") + 2
+    assert main(["templates", "lint", "track-memo.html"]) == 1
+    out = capsys.readouterr().out
+    assert f"track-memo.html:{line}: unknown-name: 'obligor_nmae'" in out
+    assert "1 problem(s)" in out
