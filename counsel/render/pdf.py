@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from typing import Any
 
 from counsel.render.env import read_package_text
@@ -40,6 +41,9 @@ class PdfWriter:
         from weasyprint.text.fonts import FontConfiguration
 
         self.fetcher = _fetcher_class()(fail_on_errors=True)
+        # The shared font configuration is not documented as thread-safe (the TUI renders
+        # from a worker thread): one layout at a time per writer.
+        self._lock = threading.Lock()
         self.font_config = FontConfiguration()
         # The stylesheet's @counter-style rules live here and must reach every layout.
         self.counter_style = CounterStyle()
@@ -56,14 +60,15 @@ class PdfWriter:
     def write_html(self, html: str, identifier: str) -> bytes:
         from weasyprint import HTML
 
-        data = HTML(string=html, base_url=PACKAGE_URL, url_fetcher=self.fetcher).write_pdf(
-            stylesheets=[self.css],
-            font_config=self.font_config,
-            counter_style=self.counter_style,
-            custom_metadata=True,
-            # A fixed /ID (with fixed dates) makes the same inputs give byte-identical files.
-            pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
-        )
+        with self._lock:
+            data = HTML(string=html, base_url=PACKAGE_URL, url_fetcher=self.fetcher).write_pdf(
+                stylesheets=[self.css],
+                font_config=self.font_config,
+                counter_style=self.counter_style,
+                custom_metadata=True,
+                # A fixed /ID (with fixed dates) makes the same inputs give identical bytes.
+                pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
+            )
         assert isinstance(data, bytes)
         return data
 
