@@ -272,14 +272,19 @@ def check_citations(
     name: str,
     calls: Sequence[CiteCall],
     resolve: Callable[[str], str | None],
+    quotable: Callable[[str], str | None] | None = None,
 ) -> list[Problem]:
-    """Every literal cite() resolves; `resolve` returns an error message or None."""
+    """Every literal cite() resolves, and every quote() names text the store holds complete;
+    `resolve` and `quotable` return an error message or None."""
     problems: list[Problem] = []
     for call in calls:
         error = resolve(call.citation)
+        if not error and call.quoted and quotable is not None:
+            error = quotable(call.citation)
         if error:
+            what = "quote" if call.quoted else "cite"
             problems.append(
-                Problem(name, call.line, "citation", f"cite({call.citation!r}): {error}")
+                Problem(name, call.line, "citation", f"{what}({call.citation!r}): {error}")
             )
     return problems
 
@@ -301,6 +306,32 @@ def store_resolver(on: dt.date) -> Callable[[str], str | None]:
     return resolve
 
 
+def store_quotable(on: dt.date) -> Callable[[str], str | None]:
+    """Whether the store holds a citation's text complete on `on`, by the renderer's rule for
+    quote(): an incomplete version may be quoted only at a pinpoint untouched by truncation."""
+    from counsel.errors import CounselError
+    from counsel.law import get_store
+
+    store = get_store()
+
+    def quotable(citation: str) -> str | None:
+        try:
+            resolved = store.cite(citation, on=on)
+        except CounselError as exc:
+            return str(exc)
+        version = resolved.version
+        label = resolved.citation.label if resolved.citation.pinpoint else ""
+        cut = [t for t in version.truncated if not label or t.startswith(label)]
+        if not version.complete and (not label or cut or not resolved.text):
+            return (
+                "the store's text is incomplete, so it cannot be quoted: paraphrase it and "
+                "cite it instead"
+            )
+        return None
+
+    return quotable
+
+
 def lint_source(
     name: str,
     source: str,
@@ -310,6 +341,7 @@ def lint_source(
     resolve: Callable[[str], str | None],
     required: Collection[str] = (),
     provision_ids: Collection[str] = (),
+    quotable: Callable[[str], str | None] | None = None,
 ) -> list[Problem]:
     """All checks on one template's source. `known` None skips the name check."""
     problems = check_vocabulary(name, source)
@@ -320,7 +352,7 @@ def lint_source(
         if known is not None:
             problems += check_names(name, ast, known)
         calls, _dynamic = cite_calls(ast)
-        problems += check_citations(name, calls, resolve)
+        problems += check_citations(name, calls, resolve, quotable)
     return sorted(problems)
 
 
@@ -676,6 +708,7 @@ def lint_templates(
         for p in required_provisions(kind, on)  # type: ignore[arg-type]
     } | {r for spec_list in uses.values() for spec in spec_list for r in spec.requires}
     resolve = store_resolver(on)
+    quotable = store_quotable(on)
     for name in targets:
         source = template_source(name)
         doc_specs = uses.get(name, [])
@@ -705,6 +738,7 @@ def lint_templates(
             resolve=resolve,
             required=sorted(required - marked_elsewhere),
             provision_ids=provision_ids | required,
+            quotable=quotable,
         )
         ast, _ = parse(env, name, source)
         if ast is not None:

@@ -165,3 +165,25 @@ def test_manifest_expressions_are_checked_with_their_line() -> None:
     ]
     assert "'lien_eligibilty' is not an answer or finding of lien" in problems[0].message
     assert "refuse_if" in problems[1].message
+
+
+def test_quoting_text_the_store_holds_incomplete_is_reported() -> None:
+    import datetime as dt
+
+    from counsel.authoring.lint import store_quotable, store_resolver
+
+    name = "bad_quote_incomplete.html"
+    on = dt.date(2026, 11, 23)
+    problems = lint_source(
+        name,
+        (FIXTURES / name).read_text("utf-8"),
+        env=make_environment(PackageLoader()),
+        known=KNOWN | {"quote"},
+        resolve=store_resolver(on),
+        quotable=store_quotable(on),
+    )
+    # 10-16.5 (P.A. 101-336) is stored complete; 10-15.1(a)(1) is cut off in seed 004.
+    (problem,) = problems
+    assert (problem.line, problem.kind) == (4, "citation")
+    assert problem.message.startswith("quote('305 ILCS 5/10-15.1(a)(1)'): ")
+    assert "cannot be quoted" in problem.message
