@@ -204,6 +204,7 @@ class Renderer:
         self._pdf: Any = None
         self._docx: Any = None
         self._hashes: dict[str, str] = {}
+        self._exprs: dict[str, Any] = {}
         self._css_hash = hashlib.sha256(read_package_text("style.css").encode()).hexdigest()
 
     @property
@@ -330,7 +331,12 @@ class Renderer:
         return built
 
     def _expr(self, source: str, ctx: Mapping[str, Any]) -> Any:
-        return self.env.compile_expression(source, undefined_to_none=False)(**ctx)
+        compiled = self._exprs.get(source)
+        if compiled is None:  # compiling costs more than evaluating: once per manifest entry
+            compiled = self._exprs[source] = self.env.compile_expression(
+                source, undefined_to_none=False
+            )
+        return compiled(**ctx)
 
     def _build_one(
         self,

@@ -172,3 +172,35 @@ def test_unknown_interview_and_format(renderer: Renderer, office: Any, tmp_path:
     docs = renderer.build("track", answers("track-judicial", office), office, ON)
     with pytest.raises(UsageError, match="--format"):
         renderer.write(docs, tmp_path, ("odt",))
+
+
+def test_quote_only_complete_text_and_cite_only_what_is_in_force() -> None:
+    from counsel.law import get_store
+    from counsel.render.core import _Citer
+
+    citer = _Citer(get_store(), ON, "doc")
+    assert "end of each month" in citer.quote("305 ILCS 5/10-16.5")
+    assert citer.problems == []
+    assert citer.quote("305 ILCS 5/10-11.1(b)(1)") == ""  # truncated in the sources
+    assert citer.quote("750 ILCS 46/802") == ""  # stored without text
+    assert citer.cite("305 ILCS 5/10-99") == "305 ILCS 5/10-99"
+    assert len(citer.problems) == 3
+    assert "cannot be quoted" in citer.problems[0] and "paraphrase" in citer.problems[0]
+    assert "does not resolve" in citer.problems[2]
+
+
+def test_one_notice_per_joint_owner(renderer: Renderer, office: Any) -> None:
+    owners = [
+        {"name": "Sam K. Madeup", "address": "8 Illustration Street\nSpringfield, IL 62701"},
+        {"name": "Lee Q. Cotenant", "address": "3 Other Road\nPetersburg, IL 62675"},
+    ]
+    a = answers("lien-account", office, joint_owners=owners)
+    docs = renderer.build("lien", a, office, ON)
+    stems = [d.stem for d in docs]
+    assert stems[-2:] == ["notice-of-lien-to-joint-owner-1", "notice-of-lien-to-joint-owner-2"]
+    from counsel.render.model import document_text
+
+    assert "Lee Q. Cotenant" in document_text(docs[-1].model)
+    assert "Lee Q. Cotenant" not in document_text(docs[-2].model)
+    with pytest.raises(UsageError, match="no document 'nope'"):
+        renderer.build("lien", a, office, ON, only=["nope"])
