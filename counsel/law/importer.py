@@ -14,6 +14,7 @@ from pathlib import Path
 
 from counsel.law.citations import normalize_hyphens, parse_citation
 from counsel.law.labels import (
+    NOT_IN_SOURCE,
     clean_artifacts,
     find_labels,
     source_gaps,
@@ -218,13 +219,10 @@ def parse_ilga(text: str, origin: str, *, dedent: bool = False) -> list[Imported
             version = replace(
                 version,
                 note=(version.note + " " if version.note else "")
-                + f"List items cut off in this copy (marked {NOT_IN_SOURCE_Q}): {cut}.",
+                + f'List items cut off in this copy (marked "{NOT_IN_SOURCE}"): {cut}.',
             )
         out.append(Imported(citation, heading, [version]))
     return out
-
-
-NOT_IN_SOURCE_Q = '"[text not in source]"'
 
 
 def act_title(text: str, origin: str) -> Imported | None:
@@ -367,9 +365,11 @@ def import_sources(shared: Path) -> list[Imported]:
     folder = shared / "sources"
     out: list[Imported] = []
 
-    def single(name: str, citation: str, heading: str = "", **kw: object) -> None:
+    def single(
+        name: str, citation: str, heading: str = "", complete: bool | None = None, note: str = ""
+    ) -> None:
         sf = read_source_file(folder / name)
-        v = source_version(sf, sf.body, heading=heading, **kw)  # type: ignore[arg-type]
+        v = source_version(sf, sf.body, heading=heading, complete=complete, note=note)
         out.append(Imported(citation, v.heading or heading, [v]))
 
     simple = {
@@ -734,7 +734,10 @@ def merge_history(old: Section, new: Imported) -> Imported:
             )
         versions.append(v)
     unknown = [v for v in versions if v.effective is None]
-    known = sorted((v for v in versions if v.effective is not None), key=lambda v: v.effective)  # type: ignore[arg-type,return-value]
+    known = sorted(
+        (v for v in versions if v.effective is not None),
+        key=lambda v: v.effective or dt.date.min,
+    )
     return Imported(old.citation, new.heading or old.heading, unknown + known)
 
 
