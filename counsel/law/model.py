@@ -66,7 +66,11 @@ class Section:
             else:
                 break
         if found is None:
-            raise NotInForceError(f"{self.citation} is not in force on {on.isoformat()}")
+            first = self.versions[0].effective
+            since = (
+                f" (the store's first version is effective {first.isoformat()})" if first else ""
+            )
+            raise NotInForceError(f"{self.citation} is not in force on {on.isoformat()}{since}")
         return found
 
 

@@ -72,7 +72,10 @@ def test_show_human(capsys: pytest.CaptureFixture[str]) -> None:
 def test_before_first_version_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "show", "750 ILCS 24/15", "--as-of", "2003-05-31", "--json")
     assert code == 1 and out == ""
-    assert err == "counsel: error: 750 ILCS 24/15 is not in force on 2003-05-31\n"
+    assert err == (
+        "counsel: error: 750 ILCS 24/15 is not in force on 2003-05-31 "
+        "(the store's first version is effective 2003-06-01)\n"
+    )
 
 
 @pytest.mark.parametrize(
