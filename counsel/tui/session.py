@@ -105,6 +105,19 @@ class InterviewSession:
             return None
         return None if problem is None else str(problem)
 
+    def check_row(self, question_id: str, rows: list[dict[str, Any]], index: int) -> dict[str, str]:
+        """Field id -> message for row `index` of a list answer, as the engine sees it with
+        every other answer (a row field's show_if may look at them)."""
+        raw = dict(self.raw)
+        raw[question_id] = rows
+        result = self.interview.validate(raw, self.office)
+        prefix = f"{question_id}[{index + 1}]."
+        return {
+            str(e.field).removeprefix(prefix): str(e.message)
+            for e in result.errors
+            if str(e.field).startswith(prefix)
+        }
+
     def errors_for(self, question_id: str, *, only_answered: bool = True) -> list[str]:
         """Messages for one question; unanswered ones stay quiet until the review."""
         if only_answered and question_id not in self.raw:

@@ -110,7 +110,9 @@ class InterviewScreen(Screen[None]):
         form = self.query_one("#form", VerticalScroll)
         await form.remove_children()
         blocks = [
-            QuestionBlock(q, self.session.raw.get(str(q.id)), self.session.check)
+            QuestionBlock(
+                q, self.session.raw.get(str(q.id)), self.session.check, self.session.check_row
+            )
             for q in self.session.visible_questions(section)
         ]
         if not blocks:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import on
@@ -24,6 +25,9 @@ def row_problems(question: Any, row: dict[str, Any]) -> dict[str, str]:
     for f in questions.fields(question):
         fid = str(f.id)
         value = row.get(fid)
+        condition = getattr(f, "condition", None)
+        if condition is not None and not condition(row):
+            continue
         if value is None or value == "":
             if questions.required(f):
                 problems[fid] = f"{questions.label(f)} is required."
@@ -48,8 +52,17 @@ class RowEditor(ModalScreen[dict[str, Any] | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, question: Any, row: dict[str, Any], *, new: bool) -> None:
+    def __init__(
+        self,
+        question: Any,
+        row: dict[str, Any],
+        *,
+        new: bool,
+        check: Callable[[dict[str, Any]], dict[str, str]] | None = None,
+    ) -> None:
         super().__init__()
+        self.check = check
+        """The engine's check of this row in context; without it, the form's own checks."""
         self.question = question
         self.row = dict(row)
         self.new = new
@@ -85,7 +98,7 @@ class RowEditor(ModalScreen[dict[str, Any] | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         row = self.collect()
-        problems = row_problems(self.question, row)
+        problems = self.check(row) if self.check is not None else row_problems(self.question, row)
         for f in questions.fields(self.question):
             err = self.query_one(f"#err-{f.id}", Static)
             err.update(problems.get(str(f.id), ""))

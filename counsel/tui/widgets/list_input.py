@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -12,6 +13,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 
 from counsel.tui import questions
+
+RowChecker = Callable[[str, list[dict[str, Any]], int], dict[str, str]]
 
 
 class ListInput(Widget, can_focus=False):
@@ -29,10 +32,17 @@ class ListInput(Widget, can_focus=False):
         rows: list[dict[str, Any]]
 
     def __init__(
-        self, question: Any, rows: list[dict[str, Any]] | None, *, widget_id: str | None = None
-    ):
+        self,
+        question: Any,
+        rows: list[dict[str, Any]] | None,
+        *,
+        widget_id: str | None = None,
+        row_checker: RowChecker | None = None,
+    ) -> None:
         super().__init__(id=widget_id)
         self.question = question
+        self.row_checker = row_checker
+        """The engine's check of one row in context (question id, rows, index) -> problems."""
         self.rows: list[dict[str, Any]] = [dict(r) for r in rows or [] if isinstance(r, dict)]
 
     def compose(self) -> ComposeResult:
@@ -76,7 +86,8 @@ class ListInput(Widget, can_focus=False):
                 self.table.move_cursor(row=len(self.rows) - 1)
                 self.table.focus()
 
-        self.app.push_screen(RowEditor(self.question, {}, new=True), done)
+        check = self._checker(len(self.rows))
+        self.app.push_screen(RowEditor(self.question, {}, new=True, check=check), done)
 
     def action_edit(self) -> None:
         from counsel.tui.screens.row_editor import RowEditor
@@ -92,7 +103,26 @@ class ListInput(Widget, can_focus=False):
                 self._changed()
                 self.table.focus()
 
-        self.app.push_screen(RowEditor(self.question, self.rows[index], new=False), done)
+        check = self._checker(index)
+        self.app.push_screen(
+            RowEditor(self.question, self.rows[index], new=False, check=check), done
+        )
+
+    def _checker(self, index: int) -> Callable[[dict[str, Any]], dict[str, str]] | None:
+        checker = self.row_checker
+        if checker is None:
+            return None
+        qid = str(self.question.id)
+
+        def check(row: dict[str, Any]) -> dict[str, str]:
+            rows = [dict(r) for r in self.rows]
+            if index < len(rows):
+                rows[index] = row
+            else:
+                rows.append(row)
+            return checker(qid, rows, index)
+
+        return check
 
     def action_remove(self) -> None:
         if not self.rows:

@@ -16,12 +16,14 @@ from textual.widgets import Input, Label, RadioSet, Static, TextArea
 from counsel.tui import questions
 from counsel.tui.widgets.choice_input import ChoiceInput
 from counsel.tui.widgets.date_input import DateInput
-from counsel.tui.widgets.list_input import ListInput
+from counsel.tui.widgets.list_input import ListInput, RowChecker
 from counsel.tui.widgets.money_input import MoneyInput
 from counsel.tui.widgets.yes_no import YesNo
 
 
-def make_input(q: Any, value: Any, *, widget_id: str | None = None) -> Widget:
+def make_input(
+    q: Any, value: Any, *, widget_id: str | None = None, row_checker: RowChecker | None = None
+) -> Widget:
     """The widget for a question's type, showing `value` (a raw answer)."""
     k = questions.kind(q)
     req = questions.required(q)
@@ -39,7 +41,8 @@ def make_input(q: Any, value: Any, *, widget_id: str | None = None) -> Widget:
             questions.choices(q), None if value is None else str(value), widget_id=widget_id
         )
     if k == "list":
-        return ListInput(q, value if isinstance(value, list) else [], widget_id=widget_id)
+        rows = value if isinstance(value, list) else []
+        return ListInput(q, rows, widget_id=widget_id, row_checker=row_checker)
     if questions.multiline(q):
         area = TextArea(text, id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True)
         area.styles.height = 3
@@ -74,13 +77,18 @@ class QuestionBlock(Vertical):
         value: Any
 
     def __init__(
-        self, question: Any, value: Any, checker: Callable[[str, Any], str | None] | None = None
+        self,
+        question: Any,
+        value: Any,
+        checker: Callable[[str, Any], str | None] | None = None,
+        row_checker: RowChecker | None = None,
     ) -> None:
         qid = str(question.id)
         super().__init__(id=f"q-{qid}", classes="question")
         self.question = question
         self.question_id = qid
         self.checker = checker
+        self.row_checker = row_checker
         """The engine's one-answer check (question id, text) -> message; used as the user types."""
         self._confirmed = value
         self._error: str | None = ""  # "" (not None) so the first set_error always applies
@@ -88,7 +96,12 @@ class QuestionBlock(Vertical):
     def compose(self) -> ComposeResult:
         mark = "" if questions.required(self.question) else " [dim](optional)[/dim]"
         yield Label(f"{questions.label(self.question)}{mark}", classes="q-label")
-        yield make_input(self.question, self._confirmed, widget_id=f"in-{self.question_id}")
+        yield make_input(
+            self.question,
+            self._confirmed,
+            widget_id=f"in-{self.question_id}",
+            row_checker=self.row_checker,
+        )
         yield Static("", classes="q-error")
 
     @property
