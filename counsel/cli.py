@@ -91,6 +91,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        # A bug, not a user error. Its message and traceback may quote answers (SSNs, names,
+        # addresses), so print only the exception class and where it was raised.
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(internal_error_message(exc), file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+DEBUG_ENV = "COUNSEL_DEBUG"
+INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h)
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One line naming the exception class and the innermost counsel frame, never its text."""
+    import traceback
+
+    where = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if "/counsel/" in frame.filename.replace("\\", "/"):
+            where = f" at {Path(frame.filename).name}:{frame.lineno} ({frame.name})"
+    return (
+        f"counsel: internal error: {exc.__class__.__name__}{where}. The details are not shown "
+        f"because they may hold private data; run again with {DEBUG_ENV}=1 to see them, and "
+        "report the bug without the private values"
+    )
 
 
 def _open_tui(args: argparse.Namespace) -> int:
