@@ -148,7 +148,7 @@ def test_cook_county_caption(renderer: Renderer, office: Any) -> None:
     from counsel.render.model import Caption, runs_text
 
     a = answers("prior-period-judicial", office, county="Cook")
-    (doc,) = renderer.build("prior-period", a, office, ON)
+    doc = renderer.build("prior-period", a, office, ON)[0]
     caption = doc.model.blocks[0]
     assert isinstance(caption, Caption)
     assert [runs_text(line) for line in caption.court] == [
