@@ -138,6 +138,9 @@ def test_orders_carry_every_required_provision(rendered: dict[str, Rendered], ex
     for t in r.findings["termination_dates"].value:
         assert f"{t.date:%B} {t.date.day}, {t.date.year}" in flat
     assert f"${r.findings['prior_period_total'].value:,.2f}" in flat
+    # 750 ILCS 28/20(a)(2): 20% of current support plus the periodic arrearage payment
+    base = r.answers["guideline_monthly"] + (r.answers["prior_period_monthly_payment"] or 0)
+    assert f"an additional ${base * 20 / 100:,.2f} a month" in flat
 
 
 def _long(day: Any) -> str:
