@@ -467,11 +467,13 @@ def import_sources(shared: Path) -> list[Imported]:
     mb = "=== B. (a)(1)-(2) as shown in Public Act 93-353 (2003) ==="
     older = source_version(
         sf,
-        "(a) " + _between(sf.body, mb),
+        # Stored exactly as the source shows it: no label is supplied, so the 2003 items
+        # resolve only at section level (never invent text, not even a label).
+        _between(sf.body, mb),
         heading=heading_of(_strip_citation_line(_between(sf.body, ma, mb))),
         complete=False,
-        note='(a)(1)-(2) as shown in Public Act 93-353 (2003); the "(a) " label is '
-        "supplied from the current text's structure. Effective date not in the sources.",
+        note="(a)(1)-(2) as shown in Public Act 93-353 (2003), without the (a) label the "
+        "source omits. Effective date not in the sources.",
     )
     current = source_version(
         sf,
