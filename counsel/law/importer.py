@@ -467,13 +467,19 @@ def import_sources(shared: Path) -> list[Imported]:
     mb = "=== B. (a)(1)-(2) as shown in Public Act 93-353 (2003) ==="
     older = source_version(
         sf,
-        # Stored exactly as the source shows it: no label is supplied, so the 2003 items
-        # resolve only at section level (never invent text, not even a label).
+        # Stored exactly as the source shows it: no label is written into the text.
         _between(sf.body, mb),
         heading=heading_of(_strip_citation_line(_between(sf.body, ma, mb))),
         complete=False,
         note="(a)(1)-(2) as shown in Public Act 93-353 (2003), without the (a) label the "
-        "source omits. Effective date not in the sources.",
+        "source omits (its items are labelled (a)(1)... in the metadata only). Effective "
+        "date not in the sources.",
+    )
+    # The items sit under (a) in the law; say so in the labels (metadata), not in the text.
+    older = replace(
+        older,
+        labels=tuple("(a)" + label for label in older.labels),
+        truncated=tuple("(a)" + label for label in older.truncated),
     )
     current = source_version(
         sf,
