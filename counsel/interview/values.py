@@ -28,12 +28,25 @@ def _ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
+YEARS = range(1900, 2200)
+"""Years an answer may name. The rules add up to 19 years (termination) and extend past
+holidays; a year near 9999 would overflow datetime there, and no case needs one."""
+
+
+def _plausible(day: dt.date) -> dt.date:
+    if day.year not in YEARS:
+        raise AnswerError(
+            f"not a plausible date: give a year from {YEARS[0]} to {YEARS[-1]} ({_DATE_FIX})"
+        )
+    return day
+
+
 def parse_date(value: Any) -> dt.date:
     """A date from a TOML date or "YYYY-MM-DD" / "MM/DD/YYYY"; impossible days are named."""
     if isinstance(value, dt.datetime):
         raise AnswerError(f"give a date without a time ({_DATE_FIX})")
     if isinstance(value, dt.date):
-        return value
+        return _plausible(value)
     if not isinstance(value, str):
         raise AnswerError(f"not a date; {_DATE_FIX}")
     text = value.strip()
@@ -55,7 +68,7 @@ def parse_date(value: Any) -> dt.date:
         if month == 2 and day == 29:
             raise AnswerError(f"not a real date: February {year} has no 29th day (not a leap year)")
         raise AnswerError(f"not a real date: {name} has no {_ordinal(day)} day")
-    return dt.date(year, month, day)
+    return _plausible(dt.date(year, month, day))
 
 
 _AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?|\.\d{1,2}")
