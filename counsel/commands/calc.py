@@ -29,12 +29,18 @@ ACCOUNT_TYPES = ("checking", "savings", "ira", "erisa", "hsa", "loan", "other")
 
 def _date(text: str) -> dt.date:
     """argparse `type=` for dates; argparse prefixes the message with the argument's name."""
+    from counsel.interview.values import YEARS
+
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             "must be a real date as YYYY-MM-DD (e.g. 2026-03-15)"
         ) from None
+    if day.year not in YEARS:
+        # The rules add years and days; near 9999 that overflows (as the interviews refuse).
+        raise argparse.ArgumentTypeError(f"give a year from {YEARS[0]} to {YEARS[-1]}")
+    return day
 
 
 def _add_json(p: argparse.ArgumentParser) -> None:
@@ -217,10 +223,12 @@ def _segment(text: str, index: int) -> Any:
     if len(parts) != 3:
         raise UsageError(f"{arg}: write START:END:MONTHLY, e.g. 2024-01-15:2024-06-30:450.00")
     try:
-        start = dt.date.fromisoformat(parts[0].strip())
-        end = dt.date.fromisoformat(parts[1].strip())
-    except ValueError:
-        raise UsageError(f"{arg}: START and END must be dates as YYYY-MM-DD") from None
+        start = _date(parts[0])
+        end = _date(parts[1])
+    except (ValueError, argparse.ArgumentTypeError):
+        raise UsageError(
+            f"{arg}: START and END must be dates as YYYY-MM-DD, years 1900 to 2199"
+        ) from None
     try:
         monthly = parse_money(parts[2], field=f"{arg} MONTHLY")
     except ValueError as exc:
