@@ -44,9 +44,16 @@ def single(sheet: Path, fmt: str, jobs: int) -> dict[str, Any]:
             BatchOptions(interview_id="lien", sheet=sheet, out_dir=out, formats=(fmt,), jobs=jobs)
         )
         seconds = time.perf_counter() - t0
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    self_kb, child_kb = me.ru_maxrss, kids.ru_maxrss
+    # CPU time of this process and its workers: on a shared machine, wall time says how busy
+    # the neighbours were; CPU time per document is what this code costs.
+    cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     return {
+        "cpu_seconds": round(cpu, 2),
+        "cpu_ms_per_document": round(1000 * cpu / max(summary.documents, 1), 1),
+        "load_average_1min_after": round(os.getloadavg()[0], 2),
         "format": fmt,
         "jobs": jobs,
         "rows": summary.rows,
@@ -153,8 +160,10 @@ def main() -> None:
                 print(
                     f"  {fmt:4} --jobs {jobs}: {r['documents']} documents from {r['rendered']} "
                     f"rows in {r['seconds']} s = {r['documents_per_second']} documents/s "
-                    f"({r['rows_per_second']} rows/s); peak memory: worker "
-                    f"{r['peak_mb_worker']} MB, main {r['peak_mb_main']} MB",
+                    f"({r['rows_per_second']} rows/s); CPU {r['cpu_ms_per_document']} "
+                    f"ms/document (all processes); peak memory: worker "
+                    f"{r['peak_mb_worker']} MB, main {r['peak_mb_main']} MB; load average "
+                    f"{r['load_average_1min_after']}",
                     flush=True,
                 )
             by_jobs = {r["jobs"]: r for r in results if r["format"] == fmt}
