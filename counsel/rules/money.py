@@ -68,4 +68,7 @@ def parse_money(
         if not allow_negative:
             raise ValueError(f"{field}: must not be negative; give the amount without a minus sign")
         amount = -amount
-    return amount.quantize(CENT)
+    try:
+        return amount.quantize(CENT)
+    except InvalidOperation:  # more digits than the decimal context holds (10**26 and up)
+        raise ValueError(f"{field}: the amount is too large; check the digits") from None
