@@ -123,6 +123,8 @@ class DocxWriter:
         lp = styles["List Paragraph"]
         lp.paragraph_format.space_after = Pt(6)
 
+        _one_font(styles.element)
+
         section = base.sections[0]
         section.page_width = Inches(8.5)
         section.page_height = Inches(11)
@@ -179,6 +181,25 @@ class DocxWriter:
                 self._body.remove(child)
         for num in self._numbering.xpath("./w:num")[self._base_nums :]:
             self._numbering.remove(num)
+
+
+def _one_font(styles_el: Any) -> None:
+    """Every style and the document defaults in FONT at 12 pt.
+
+    Word prefers a theme font (asciiTheme="majorHAnsi": Calibri Light for headings) over the
+    named one, and python-docx's `font.name` leaves the theme attributes in place.
+    """
+    for rfonts in styles_el.iter(_qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(_qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            rfonts.set(_qn(attr), FONT)
+    for size in styles_el.iter(_qn("w:sz"), _qn("w:szCs")):
+        parent = size.getparent()
+        if parent is not None and parent.getparent() is not None:
+            grand = parent.getparent()
+            if grand.tag == _qn("w:rPrDefault"):
+                size.set(_qn("w:val"), "24")
 
 
 def _qn(tag: str) -> str:

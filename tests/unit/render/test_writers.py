@@ -146,3 +146,45 @@ def test_docx_writer_reuse_does_not_leak_between_documents(docx_writer: Any) -> 
     docx_writer.write(_doc("<p>Other</p><ol><li>y</li></ol><ol><li>z</li></ol>"), {}, "b")
     again = docx_writer.write(_doc("<p>First</p><ol><li>x</li></ol>"), {}, "a")
     assert first == again
+
+
+def test_docx_uses_one_font_everywhere(docx_writer: Any) -> None:
+    """Word prefers a theme font over a named one: no style may keep a theme font."""
+    import re
+
+    data = docx_writer.write(_doc("<h1>T</h1><h2>S</h2><p>Body</p>"), {}, "x")
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    fonts = set(re.findall(r"<w:rFonts[^>]*>", styles))
+    assert fonts == {
+        '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+        'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>'
+    }
+    defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles, re.S)
+    assert defaults is not None and '<w:sz w:val="24"/>' in defaults.group()
+
+
+def test_docx_every_used_style_is_at_least_12_point(docx_writer: Any) -> None:
+    import docx
+    from docx.shared import Pt
+
+    html = (
+        '<div class="caption"><div class="court">C</div><div class="parties">P</div>'
+        '<div class="number">N</div></div><h1>T</h1><h2>S</h2><h3>s</h3><p>b</p>'
+        '<p class="center">c</p><p class="title">t</p><p class="quote">q</p><ol><li>i</li></ol>'
+        '<table><tr><th>a</th></tr><tr><td>1</td></tr></table><div class="signature"><p>x</p></div>'
+    )
+    d = docx.Document(io.BytesIO(docx_writer.write(_doc(html), {}, "x")))
+
+    def size(style: Any) -> Any:
+        while style is not None:
+            if style.font.size is not None:
+                return style.font.size
+            style = style.base_style
+        return Pt(12)  # the document default, set to 12 pt
+
+    paragraphs = list(d.paragraphs) + list(d.sections[0].footer.paragraphs)
+    paragraphs += [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    for p in paragraphs:
+        assert size(p.style) >= Pt(12), p.style.name
+        for run in p.runs:
+            assert run.font.size is None or run.font.size >= Pt(12)
