@@ -101,9 +101,11 @@ def family_violence(
         return []
     text = _norm(document_text(doc))
     problems = []
+    reported: set[str] = set()
     for field_id, value in protected:
         lines = [_norm(line) for line in str(value).splitlines() if len(line.strip()) >= 4]
-        if any(line and line in text for line in lines):
+        if field_id not in reported and any(line and line in text for line in lines):
+            reported.add(field_id)
             problems.append(
                 f"{doc.doc_id}: '{field_id}' (protected by the family-violence flag) appears in a "
                 "document served on the other party; remove it (42 U.S.C. 654(26); "

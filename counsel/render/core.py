@@ -502,18 +502,40 @@ def _formats(formats: Iterable[str]) -> tuple[Format, ...]:
 
 
 def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The protected party's address and employer (and the children's addresses)."""
+    """The protected party's address and employer lines (and the children's addresses).
+
+    A line the other party's own address or employer also holds (a shared city and ZIP
+    line, say) reveals nothing about the protected party and is left out, so it cannot
+    block a document that must give the other party's address.
+    """
     if not answers.get("family_violence"):
         return []
     party = str(answers.get("protected_party") or "obligee")
+    other = "obligor" if party == "obligee" else "obligee"
+
+    def lines(value: Any) -> list[str]:
+        return [" ".join(line.split()) for line in str(value).splitlines() if line.strip()]
+
+    public = {
+        line.casefold()
+        for key, value in answers.items()
+        if key.startswith(f"{other}_") and ("address" in key or "employer" in key) and value
+        for line in lines(value)
+    }
     out: list[tuple[str, str]] = []
+
+    def add(field_id: str, value: Any) -> None:
+        for line in lines(value):
+            if line.casefold() not in public:
+                out.append((field_id, line))
+
     for key, value in answers.items():
         if key.startswith(f"{party}_") and ("address" in key or "employer" in key) and value:
-            out.append((key, str(value)))
+            add(key, value)
     if party == "obligee":
         for i, child in enumerate(answers.get("children") or [], start=1):
             if isinstance(child, Mapping) and child.get("address"):
-                out.append((f"children[{i}].address", str(child["address"])))
+                add(f"children[{i}].address", child["address"])
     return out
 
 

@@ -71,6 +71,7 @@ def test_family_violence_keeps_protected_address_and_employer_out() -> None:
         "children": [{"name": "A", "address": "9 Hidden Court"}],
     }
     protected = protected_values(answers)
+    assert ("obligee_address", "Springfield, IL 62702") in protected
     assert {k for k, _ in protected} == {
         "obligee_address",
         "obligee_employer_name",
@@ -105,3 +106,15 @@ def test_citations_written_into_the_text_are_found() -> None:
         "5 ILCS 70/1.11",
         "750 ILCS 24/15(b)(4)",
     ]
+
+
+def test_a_line_the_other_party_shares_is_not_protected() -> None:
+    answers = {
+        "family_violence": True,
+        "protected_party": "obligee",
+        "obligee_address": "42 Placeholder Lane\nSpringfield, IL 62702",
+        "obligor_address": "1200 Example Avenue\nSpringfield,  IL 62702",
+    }
+    assert protected_values(answers) == [("obligee_address", "42 Placeholder Lane")]
+    served = doc("To: 1200 Example Avenue, Springfield, IL 62702")
+    assert family_violence(served, protected_values(answers), True) == []
