@@ -39,10 +39,10 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New interview"),
-        Binding("enter", "resume", "Resume", show=True),
+        Binding("r", "resume", "Resume"),
         Binding("s", "statutes", "Statutes"),
         Binding("a", "archive", "Archive draft"),
-        Binding("f5", "refresh", "Refresh"),
+        Binding("f5", "refresh", "Refresh", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -52,8 +52,8 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-problems")
             yield Static(
-                "[b]n[/b] new interview   [b]Enter[/b] resume the highlighted draft   "
-                "[b]s[/b] statute browser",
+                "[b]n[/b] new  [b]Enter[/b]/[b]r[/b] resume  [b]s[/b] statutes  "
+                "[b]F5[/b] re-read the drafts folder",
                 id="home-hint",
             )
         yield KeyBar()

@@ -16,6 +16,7 @@ from textual.widgets import Header, OptionList, Static
 
 from counsel import drafts
 from counsel.tui import catalog, questions
+from counsel.tui.screens.home import case_number
 from counsel.tui.session import InterviewSession
 from counsel.tui.widgets.findings_panel import FindingsPanel
 from counsel.tui.widgets.key_bar import KeyBar
@@ -46,7 +47,6 @@ class InterviewScreen(Screen[None]):
         self.session: InterviewSession
         self.current = 0
         self._drawing = asyncio.Lock()
-        self.sub_title = str(self.interview.title)
 
     @property
     def counsel(self) -> CounselApp:
@@ -75,6 +75,7 @@ class InterviewScreen(Screen[None]):
         # The draft exists on disk from the first moment, so home lists it even if empty.
         drafts.save_draft(self.session.draft, self.counsel.drafts_folder)
         self.title = catalog.title(self.draft.interview_id)
+        self.sub_title = case_number(dict(self.draft.answers))
         start = self.session.section_index(self.draft.section) if self.draft.section else 0
         await self.show_section(start)
 

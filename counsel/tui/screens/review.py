@@ -46,8 +46,28 @@ def answer_options(session: InterviewSession) -> list[Option | None]:
     return options
 
 
-def documents_markup(docs: list[Any] | None, problems: list[str]) -> str:
+def planned_documents(interview_id: str) -> list[str]:
+    """The documents the templates manifest names for the interview, before any is built."""
+    try:
+        from counsel.render.core import load_manifest
+
+        specs = load_manifest().get(interview_id, ())
+    except Exception:  # the manifest is the documents issue's; the list is only a preview
+        return []
+    out = []
+    for spec in specs:
+        note = " (when it applies)" if getattr(spec, "when", "") else ""
+        note += " (one per party)" if getattr(spec, "for_each", "") else ""
+        out.append(f"{spec.title}{note}")
+    return out
+
+
+def documents_markup(
+    docs: list[Any] | None, problems: list[str], planned: list[str] | None = None
+) -> str:
     lines = ["[b]Documents[/b]"]
+    if not docs and planned:
+        lines.extend(f"- {escape(t)}" for t in planned)
     if docs:
         for doc in docs:
             meta = getattr(doc, "metadata", None)
@@ -140,7 +160,8 @@ class ReviewScreen(Screen[str | None]):
     def _show_documents(self, docs: list[Any], problems: list[str]) -> None:
         self.docs = docs
         self.problems = problems
-        self.query_one("#documents", Static).update(documents_markup(docs, problems))
+        planned = planned_documents(str(self.session.interview.id))
+        self.query_one("#documents", Static).update(documents_markup(docs, problems, planned))
 
     def action_edit(self) -> None:
         answers = self.query_one("#answers", OptionList)

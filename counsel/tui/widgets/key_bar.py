@@ -11,17 +11,18 @@ from textual.widgets import Static
 
 
 class KeyBar(Static):
-    """A light Footer: Textual's recomposes a widget per key on every focus change, which
-    cost more than everything else a keypress does; this redraws one line of text."""
+    """A light Footer that wraps rather than hides keys on a narrow terminal.
+
+    Textual's Footer recomposes a widget per key on every focus change, which cost more than
+    everything else a keypress does; this redraws one Static."""
 
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        height: auto;
+        max-height: 3;
         background: $footer-background;
         color: $footer-foreground;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     """
 

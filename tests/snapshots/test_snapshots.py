@@ -1,0 +1,124 @@
+"""Snapshots of the home, interview, review and statute screens at 80x24 and 120x40."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counsel import drafts
+from counsel.office import load_office
+from counsel.tui.app import CounselApp
+from counsel.tui.screens.review import ReviewScreen
+from counsel.tui.screens.statutes import StatuteBrowser
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TODAY = dt.date(2026, 11, 23)
+SIZES = [(80, 24), (120, 40)]
+STAMP = dt.datetime(2026, 11, 20, 15, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # The home screen shows local times; pin the zone so the pictures do not depend on it.
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _draft(interview: str, n: int, answers: dict[str, Any], section: str = "") -> drafts.Draft:
+    return drafts.Draft(
+        id=f"{interview}-20261120t153000-00000{n}",
+        interview_id=interview,
+        answers=answers,
+        section=section,
+        created=STAMP,
+        updated=STAMP - dt.timedelta(hours=n),
+    )
+
+
+LIEN = {
+    "iv_d_case_number": "IVD-2024-000404",
+    "document_date": "2026-11-23",
+    "obligor_name": "Jordan P. Madeup",
+    "obligor_address": "8 Illustration Street\nSpringfield, IL 62701",
+    "past_due_amount": "4210.00",
+    "past_due_as_of": "02/30/2026",
+}
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CounselApp:
+    monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "drafts"
+    drafts.save_draft(_draft("lien", 1, LIEN, "debt"), folder)
+    drafts.save_draft(
+        _draft(
+            "track",
+            2,
+            {"court_case_number": "2026-F-000123", "obligee_name": "Pat Example"},
+        ),
+        folder,
+    )
+    office = load_office(ROOT / "examples" / "office.toml")
+    return CounselApp(office, drafts_folder=folder, today=TODAY)
+
+
+Run = Callable[[Any], Awaitable[None]]
+
+
+async def _settle(pilot: Any, done: Callable[[], bool]) -> None:
+    for _ in range(500):
+        if done():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("screen did not settle")
+
+
+async def _open_lien(pilot: Any) -> None:
+    await pilot.pause()
+    await pilot.press("enter")  # the newest draft: the lien, on its "debt" section
+    await _settle(pilot, lambda: pilot.app.screen.query("#q-past_due_as_of"))
+    pilot.app.screen.query_one("#in-past_due_amount").focus()
+    await pilot.pause()
+
+
+async def _review(pilot: Any) -> None:
+    await _open_lien(pilot)
+    await pilot.press("ctrl+r")
+    await _settle(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
+    await _settle(pilot, lambda: pilot.app.screen.docs is not None)
+
+
+async def _statutes(pilot: Any) -> None:
+    await pilot.pause()
+    pilot.app.push_screen(StatuteBrowser("305 ILCS 5/10-16.5"))
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+class TestSnapshots:
+    def test_home(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, run_before=lambda p: p.pause())
+
+    def test_interview(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, run_before=_open_lien)
+
+    def test_review(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, run_before=_review)
+
+    def test_statutes(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, run_before=_statutes)
+
+
+def test_light_theme_home(snap_compare: Any, app: CounselApp) -> None:
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=(80, 24), run_before=lambda p: p.pause())
+    assert os.environ["TZ"] == "UTC"
