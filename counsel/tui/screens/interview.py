@@ -190,10 +190,10 @@ class InterviewScreen(Screen[None]):
             return
         q = block.question
         cites = questions.citations(q)
-        text = escape(questions.help_text(q))
-        if cites:
-            text += f"\n[b]Statute:[/b] {escape('; '.join(cites))}  [dim](F2 opens the text)[/dim]"
-        help_line.update(text)
+        text = ""
+        if cites:  # first, so a long help text never hides which law is behind the question
+            text = f"[b]F2 statute:[/b] {escape('; '.join(cites))}\n"
+        help_line.update(text + escape(questions.help_text(q)))
 
     # -- actions -----------------------------------------------------------------------------
 
