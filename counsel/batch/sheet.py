@@ -178,8 +178,15 @@ def _xlsx_values(path: Path) -> Generator[tuple[int, tuple[Any, ...]], None, Non
         # Files written by other programs often carry a wrong <dimension>; without this a
         # read-only sheet can stop early and rows would be silently lost.
         ws.reset_dimensions()
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield number, tuple(_xlsx_cell(v) for v in values)
+        number = 0
+        try:
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                yield number, tuple(_xlsx_cell(v) for v in values)
+        except Exception as exc:  # a damaged part is only parsed as the rows stream in
+            raise UsageError(
+                f"FILE: {path.name} is damaged after row {number} ({exc.__class__.__name__}); "
+                "save it again from Excel as 'Excel Workbook (.xlsx)'"
+            ) from None
     finally:
         wb.close()
 
