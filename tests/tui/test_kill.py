@@ -1,0 +1,108 @@
+"""Kill -9 while the app is being driven: every answer the screen confirmed is in the draft.
+
+A child process runs the real app (headless, through run_test) and types an example's
+answers; after each draft save returns it prints the answer it saved. The parent SIGKILLs
+the child at a random moment, then reads the drafts folder as a restart would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from counsel import drafts
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+_CHILD = """
+import asyncio, json, sys
+from pathlib import Path
+from counsel import drafts
+from counsel.interview import load_answers_file
+from counsel.office import load_office
+from counsel.tui import session as session_module
+from counsel.tui.app import CounselApp
+from tests.tui.helpers import fill_interview
+
+real_save = drafts.save_draft
+
+def save_and_tell(draft, folder=None):
+    path = real_save(draft, folder)
+    print(json.dumps(dict(draft.answers), default=str), flush=True)
+    return path
+
+session_module.drafts.save_draft = save_and_tell  # the call the interview screen makes
+
+async def main():
+    folder = Path(sys.argv[1])
+    _, raw = load_answers_file(Path("examples/lien-account.toml"))
+    app = CounselApp(load_office(Path("examples/office.toml")), drafts_folder=folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.open_draft(drafts.new_draft("lien"))
+        await pilot.pause()
+        print("ready", flush=True)
+        await fill_interview(pilot, app.screen, raw)
+        await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_while_typing_keeps_every_confirmed_answer(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    kills = 0
+    checked = 0
+    for run in range(4):
+        folder = tmp_path / f"drafts{run}"
+        env = dict(os.environ, COUNSEL_DATA_DIR=str(tmp_path / "data"))
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+        )
+        assert proc.stdout is not None
+        lines: list[bytes] = []
+        buffer = b""
+        deadline = None
+        stop = time.monotonic() + 60
+        while time.monotonic() < stop:
+            ready, _, _ = select.select([proc.stdout], [], [], 0.02)
+            if ready:
+                chunk = os.read(proc.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                buffer += chunk
+                *done, buffer = buffer.split(b"\n")
+                lines.extend(done)
+                if deadline is None and b"ready" in lines:
+                    deadline = time.monotonic() + rng.uniform(0.3, 3.0)
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        kills += 1
+        confirmed = [json.loads(line) for line in lines if line.startswith(b"{")]
+        listing = drafts.list_drafts(folder)
+        assert listing.problems == ()
+        (draft,) = listing.drafts
+        if confirmed:
+            last = confirmed[-1]
+            for qid, value in last.items():
+                assert json.loads(json.dumps(draft.answers.get(qid), default=str)) == value, qid
+            checked += len(last)
+    assert kills == 4
+    assert checked > 0, "no answer was confirmed before any kill"
