@@ -289,3 +289,24 @@ def test_resume_matches_rows_that_moved_and_leaves_foreign_temp_files(
     summary = run_batch(_options(sheet([rows[2], lien_row(9), rows[0], rows[1]]), out, resume=True))
     assert CALLS == ["IVD-T-0009"] and summary.skipped == 3
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".notes.tmp"]
+
+
+def test_cli_exit_codes_and_json_summary(
+    sheet: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from counsel.cli import main
+
+    good = sheet([lien_row(1), lien_row(2)], name="good.csv")
+    assert main(["batch", "lien", str(good), "--out", str(tmp_path / "a"), "--jobs", "1"]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("rendered 2 rows (2 documents), rejected 0")
+    assert "batch: 2 rows to render" in out.err  # plain progress lines: stderr is no terminal
+    mixed = sheet([lien_row(1), lien_row(2, account_type="loan")], name="mixed.csv")
+    args = ["batch", "lien", str(mixed), "--out", str(tmp_path / "b"), "--jobs", "1"]
+    assert main([*args, "--json", "--quiet", "--format", "both"]) == 1
+    captured = capsys.readouterr()
+    summary = json.loads(captured.out)
+    assert captured.err == ""
+    assert summary["rendered"] == 1 and summary["rejected_rows"] == [3]
+    assert summary["documents"] == 2  # pdf and docx of the one good row
+    assert set(summary) >= {"skipped", "seconds", "documents_per_second", "errors", "manifest"}
