@@ -24,6 +24,11 @@ def keys_for(text: str) -> list[str]:
     return ["enter" if c == "\n" else c for c in text]
 
 
+def focus(pilot: Pilot[Any], widget: Any) -> None:
+    """Focus now (Widget.focus defers to the next message loop, costing a pause per field)."""
+    pilot.app.screen.set_focus(widget)
+
+
 async def paste(pilot: Pilot[Any], widget: Any, text: str) -> None:
     """Paste text into the focused field as a terminal does (one Paste event): typing every
     character through the Pilot would make the end-to-end tests take minutes."""
@@ -36,8 +41,7 @@ async def paste(pilot: Pilot[Any], widget: Any, text: str) -> None:
 async def answer_widget(pilot: Pilot[Any], widget: Any, q: Any, value: Any) -> None:
     """Type one answer into a focused-able widget (not a list)."""
     kind = questions.kind(q)
-    widget.focus()
-    await pilot.pause()
+    focus(pilot, widget)
     if kind == "bool":
         await pilot.press("y" if value else "n")
     elif kind == "choice":
@@ -63,8 +67,7 @@ async def add_row(pilot: Pilot[Any], q: Any, row: dict[str, Any]) -> None:
         if str(f.id) in row:
             widget = editor.query_one(f"#row-{f.id}")
             kind = questions.kind(f)
-            widget.focus()
-            await pilot.pause()
+            focus(pilot, widget)
             if kind == "bool":
                 await pilot.press("y" if row[f.id] else "n")
             elif kind == "choice":

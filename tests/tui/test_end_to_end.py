@@ -52,7 +52,7 @@ async def test_type_review_render_matches_golden(
     interview_id, raw = load_answers_file(EXAMPLES / f"{example}.toml")
     app = make_app()
     out = tmp_path / "out"
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
         home.open_draft(drafts.new_draft(interview_id))

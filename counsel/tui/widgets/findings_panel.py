@@ -62,4 +62,7 @@ class FindingsPanel(Static):
     """Shows the findings dict the session computes; updated after every confirmed answer."""
 
     def show(self, findings: Mapping[str, Any], problem: str | None = None) -> None:
-        self.update(findings_markup(findings, problem))
+        markup = findings_markup(findings, problem)
+        if markup != getattr(self, "_markup", None):  # an update relays the screen out
+            self._markup = markup
+            self.update(markup)

@@ -14,6 +14,13 @@ class SectionOutline(OptionList):
 
     def show(self, sections: Sequence[tuple[str, str, str]], current: int) -> None:
         """Sections as (id, title, badge); `current` is highlighted."""
+        rows = list(sections)
+        if rows == getattr(self, "_rows", None):
+            # Unchanged badges: moving the highlight is enough (a rebuild relays the screen).
+            if self.highlighted != current:
+                self.highlighted = current
+            return
+        self._rows = rows
         self.clear_options()
         self.add_options(
             [Option(escape(f"[{badge}] {title}"), id=sid) for sid, title, badge in sections]
