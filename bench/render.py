@@ -13,7 +13,8 @@ once). The issue's target, overhead ratio <= 1.15, is against the tuned form (th
 DOCX: counsel (template render + parse + checks + DocxWriter) against docxtpl filling an
 equivalent .docx template: the same paragraphs, styles, runs, lists, caption table and
 tables, with every run's text a `{{ }}` variable (built here from the document model with
-python-docx). Target: ratio <= 1.0. Times are medians of `--rounds` runs after a warm-up.
+python-docx). Target: ratio <= 1.0. Times are medians of `--rounds` runs after a warm-up, the
+variants taking turns in each round.
 """
 
 from __future__ import annotations
@@ -34,14 +35,18 @@ sys.path.insert(0, str(ROOT))
 ON = dt.date(2026, 11, 23)
 
 
-def median_ms(fn: Callable[[], Any], rounds: int) -> float:
-    fn()  # warm-up
-    times = []
+def median_ms(fns: dict[str, Callable[[], Any]], rounds: int) -> dict[str, float]:
+    """Median ms of each function; the functions take turns in every round, so a burst of
+    load from other processes on the machine hits all of them alike."""
+    for fn in fns.values():
+        fn()  # warm-up
+    times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(rounds):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t)
+    return {name: statistics.median(ts) * 1000 for name, ts in times.items()}
 
 
 def docxtpl_template(model: Any) -> tuple[bytes, dict[str, str]]:
@@ -181,19 +186,18 @@ def main() -> int:
                 return out.getvalue()
 
             pages = len(__import__("pypdf").PdfReader(io.BytesIO(ours_pdf())).pages)
-            rows.append(
+            timed = median_ms(
                 {
-                    "example": path.stem,
-                    "document": b.stem,
-                    "pages": pages,
-                    "pdf_counsel_ms": median_ms(ours_pdf, args.rounds),
-                    "pdf_weasyprint_tuned_ms": median_ms(weasy_tuned, args.rounds),
-                    "pdf_weasyprint_plain_ms": median_ms(weasy_plain, args.rounds),
-                    "docx_counsel_ms": median_ms(ours_docx, args.rounds),
-                    "docx_writer_only_ms": median_ms(writer_docx, args.rounds),
-                    "docx_docxtpl_ms": median_ms(docxtpl_fill, args.rounds),
-                }
+                    "pdf_counsel_ms": ours_pdf,
+                    "pdf_weasyprint_tuned_ms": weasy_tuned,
+                    "pdf_weasyprint_plain_ms": weasy_plain,
+                    "docx_counsel_ms": ours_docx,
+                    "docx_writer_only_ms": writer_docx,
+                    "docx_docxtpl_ms": docxtpl_fill,
+                },
+                args.rounds,
             )
+            rows.append({"example": path.stem, "document": b.stem, "pages": pages, **timed})
 
     def total(key: str) -> float:
         return sum(r[key] for r in rows)
