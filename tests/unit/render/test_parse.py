@@ -109,3 +109,30 @@ def test_caption_needs_all_three_parts() -> None:
         parse_html(
             '<div class="caption"><div class="court">A</div><div class="parties">B</div></div>'
         )
+
+
+def test_any_answer_text_comes_back_literally() -> None:
+    """Whatever a value holds (markup, entities, Jinja, control characters), the sandbox
+    escapes it and the parser returns it as text: collapsed like HTML whitespace, with
+    characters XML cannot carry shown as visible escapes."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from counsel.render.parse import visible
+
+    env = ImmutableSandboxedEnvironment(autoescape=True)
+    template = env.from_string("<p>{{ v }}</p>")
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+    def check(value: str) -> None:
+        blocks, _ = parse_html(template.render(v=value))
+        text = "".join(r.text for b in blocks for r in b.runs)  # type: ignore[union-attr]
+        # html.parser turns a lone CR into LF like a browser; whitespace then collapses
+        expected = re.sub(r"[ \t\r\n\f]+", " ", visible(value)).strip(" ")
+        assert text == expected
+
+    check()
