@@ -112,11 +112,11 @@ async def fill_section(pilot: Pilot[Any], screen: InterviewScreen, raw: dict[str
 
 
 async def settle(pilot: Pilot[Any], done: Any, timeout: float = 10.0) -> bool:
-    """Pause until `done()` holds: a section redraw runs across several message loops."""
+    """Pause until `done()` holds (a section redraw spans several message loops); fails the
+    test if it never does."""
     waited = 0.0
     while not done():
-        if waited >= timeout:
-            return False
+        assert waited < timeout, "the screen did not reach the expected state"
         await pilot.pause(0.02)
         waited += 0.02
     return True

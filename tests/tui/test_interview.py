@@ -314,3 +314,14 @@ async def test_narrow_screen_folds_findings_and_f3_shows_them(make_app: MakeApp)
         await pilot.press("f3")
         await pilot.pause()
         assert pane.region.width > 0
+
+
+async def test_mouse_clicks_the_key_bar_and_the_outline(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(pilot, "lien")
+        assert screen.current == 0
+        await pilot.click(KeyBar, offset=(3, 0))  # " ^n Next ...": the Next key
+        await settle(pilot, lambda: screen.current == 1)
+        await pilot.click(SectionOutline, offset=(2, 1))  # the first section's line
+        await settle(pilot, lambda: screen.current == 0)
