@@ -129,10 +129,12 @@ class _Citer:
         try:
             resolved = self.store.cite(str(citation), on=self.on)
         except CounselError as exc:
-            self.problems.append(
+            problem = (
                 f"{self.doc_id}: citation {str(citation)!r} does not resolve on "
                 f"{self.on.isoformat()}: {exc}"
             )
+            if problem not in self.problems:  # cited five times, reported once
+                self.problems.append(problem)
             return None
         self.cited.append(str(resolved))
         return resolved
