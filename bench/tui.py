@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNSEL = ROOT / ".venv" / "bin" / "counsel"
-READY = b"Drafts on this machine"
+READY = b"Drafts and cases on this machine"
 START_TARGET = 1.0
 KEY_TARGET = 0.050
 

@@ -94,3 +94,48 @@ async def test_theme_toggles_between_light_and_dark(make_app: MakeApp) -> None:
         assert app.theme == "textual-light"
         await pilot.press("ctrl+t")
         assert app.theme == "textual-dark"
+
+
+async def test_issued_case_is_listed_and_starts_a_new_interview_prefilled(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    from counsel.register import Register
+    from counsel.tui.screens.interview import InterviewScreen
+    from counsel.tui.screens.pick_interview import PickInterview
+
+    app = make_app()
+    answers = {
+        "court_case_number": "2026-F-555",
+        "obligor_name": "Sam Obligor",
+        "obligee_name": "Pat Obligee",
+        "children": [{"name": "Ada", "birth_date": "2012-03-01"}],
+        "past_due_amount": "4210.00",
+    }
+    with Register.open(None, office=app.office) as reg:
+        reg.record(
+            interview="lien",
+            answers=answers,
+            files=[],
+            statute_snapshot="x",
+            on=dt.date(2026, 11, 23),
+            case_number="2026-F-555",
+            source="render",
+            office=app.office,
+        )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = _cells(app.screen.query_one("#drafts", DataTable))
+        assert rows[0][0] == "2026-F-555" and rows[0][1] == "Pat Obligee v. Sam Obligor"
+        assert rows[0][2].endswith("(issued)")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PickInterview)
+        await pilot.press("enter")  # the first interview: track
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.session.draft.interview_id == "track"
+        raw = dict(screen.session.raw)
+        assert raw["obligor_name"] == "Sam Obligor"
+        assert raw["children"] == [{"name": "Ada", "birth_date": "2012-03-01"}]
+        assert "past_due_amount" not in raw  # not a question of the track interview

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -34,6 +36,36 @@ def parties(answers: dict[str, Any]) -> str:
     return " v. ".join(known) if known else "(parties not yet named)"
 
 
+@dataclass(frozen=True)
+class IssuedCase:
+    """A case whose documents were rendered on this machine (its latest register entry)."""
+
+    case_number: str
+    interview_id: str
+    issued_at: dt.datetime
+    answers: dict[str, Any]
+
+
+def issued_cases(office: Any) -> list[IssuedCase]:
+    """The latest render of each case in the register, newest first; none if no register.
+
+    Read only: a missing register file is not created just to be listed.
+    """
+    from counsel.register import Register, default_register_path
+
+    path = default_register_path(office)
+    if not path.exists():
+        return []
+    latest: dict[str, IssuedCase] = {}
+    with Register.open(path, office=office) as reg:
+        for entry in reg.list():
+            key = entry.case_number or f"#{entry.id}"
+            latest[key] = IssuedCase(
+                entry.case_number, entry.interview, entry.issued_at, dict(entry.answers)
+            )
+    return sorted(latest.values(), key=lambda c: c.issued_at, reverse=True)
+
+
 class HomeScreen(Screen[None]):
     """The drafts on this machine, newest first; start, resume, or browse the statutes."""
 
@@ -48,7 +80,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):
-            yield Static("Drafts on this machine", classes="title")
+            yield Static("Drafts and cases on this machine", classes="title")
             yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-problems")
             yield Static(
@@ -78,6 +110,7 @@ class HomeScreen(Screen[None]):
         listing = drafts.list_drafts(self.counsel.drafts_folder)
         table = self.query_one("#drafts", DataTable)
         table.clear()
+        self.cases: dict[str, IssuedCase] = {}
         for d in listing.drafts:
             local = d.updated.astimezone()
             table.add_row(
@@ -96,7 +129,22 @@ class HomeScreen(Screen[None]):
                 self.notify(p.message(), title="Unreadable draft set aside", severity="warning")
         else:
             problems.display = False
-        if not listing.drafts:
+        try:
+            cases = issued_cases(self.counsel.office)
+        except Exception as exc:  # a locked or damaged register must not keep home from opening
+            cases = []
+            self.notify(f"The register cannot be read: {exc}", severity="warning")
+        for n, case in enumerate(cases):
+            key = f"case:{n}"
+            self.cases[key] = case
+            table.add_row(
+                case.case_number or "-",
+                parties(case.answers),
+                f"{catalog.title(case.interview_id)} (issued)",
+                case.issued_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                key=key,
+            )
+        if not listing.drafts and not cases:
             table.add_row("", "No drafts yet: press n to start an interview.", "", "", key="")
 
     def _highlighted_id(self) -> str | None:
@@ -119,6 +167,9 @@ class HomeScreen(Screen[None]):
         draft_id = self._highlighted_id()
         if draft_id is None:
             return
+        if draft_id in self.cases:
+            self.start_from_case(self.cases[draft_id])
+            return
         try:
             draft = drafts.load_draft(draft_id, self.counsel.drafts_folder)
         except Exception as exc:  # a draft that went bad since listing: report, never crash
@@ -129,6 +180,23 @@ class HomeScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_resume()
+
+    def start_from_case(self, case: IssuedCase) -> None:
+        """A new interview on an issued case: its shared answers (parties, children, case
+        numbers) are filled in from the register's snapshot, ready to check and change."""
+        from counsel.tui.screens.pick_interview import PickInterview
+
+        def chosen(interview_id: str | None) -> None:
+            if not interview_id:
+                return
+            asked = {str(q.id) for q in catalog.interview(interview_id).questions}
+            draft = drafts.new_draft(interview_id)
+            for qid, value in case.answers.items():
+                if qid in asked and value not in (None, "", []):
+                    draft = draft.with_answer(qid, value)
+            self.open_draft(draft)
+
+        self.app.push_screen(PickInterview(), chosen)
 
     def open_draft(self, draft: drafts.Draft) -> None:
         from counsel.tui.screens.interview import InterviewScreen
@@ -147,7 +215,7 @@ class HomeScreen(Screen[None]):
 
     def action_archive(self) -> None:
         draft_id = self._highlighted_id()
-        if draft_id is None:
+        if draft_id is None or draft_id in self.cases:
             return
         drafts.archive_draft(draft_id, self.counsel.drafts_folder)
         self.notify("Draft moved to the done/ folder (kept, not deleted).")
