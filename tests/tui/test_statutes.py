@@ -91,3 +91,20 @@ async def test_modal_shows_the_version_in_force_on_the_case_date(make_app: MakeA
         assert REGISTRATION in _text(app, "#statute-which")
         await pilot.press("escape")
         assert not isinstance(app.screen, StatuteModal)
+
+
+async def test_diff_between_any_two_versions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(StatuteBrowser(REGISTRATION))
+        await pilot.pause()
+        app.screen.query_one("#statute-pane").focus()
+        await pilot.press("f4")
+        text = _text(app, "#statute-main")
+        assert "version 2 (effective 2015-08-27) -> version 3 (effective 2017-08-18)" in text
+        await pilot.press("left_curly_bracket")
+        text = _text(app, "#statute-main")
+        assert "version 1 (effective date unknown) -> version 3" in text
+        await pilot.press("left_square_bracket")
+        text = _text(app, "#statute-main")
+        assert "version 1 (effective date unknown) -> version 2" in text

@@ -86,6 +86,8 @@ class StatuteBrowser(Screen[None]):
         Binding("f4", "mode('diff')", "Diff"),
         Binding("left_square_bracket", "step(-1)", "Older pair", show=False),
         Binding("right_square_bracket", "step(1)", "Newer pair", show=False),
+        Binding("left_curly_bracket", "older(-1)", "Compare with older", show=False),
+        Binding("right_curly_bracket", "older(1)", "Compare with newer", show=False),
     ]
 
     def __init__(self, citation: str | None = None, on_date: dt.date | None = None) -> None:
@@ -95,6 +97,7 @@ class StatuteBrowser(Screen[None]):
         self.mode = "text"
         self.citation: str | None = None
         self.diff_newer = 0  # 1-based index of the newer version in the diff; 0: latest
+        self.diff_older = 0  # 1-based index of the older one; 0: the one just before
 
     @property
     def counsel(self) -> CounselApp:
@@ -207,7 +210,7 @@ class StatuteBrowser(Screen[None]):
 
     def _open(self, citation: str) -> None:
         self.citation = citation
-        self.diff_newer = 0
+        self.diff_newer = self.diff_older = 0
         self._redraw()
 
     def _redraw(self) -> None:
@@ -236,8 +239,10 @@ class StatuteBrowser(Screen[None]):
                 self.diff_newer = max(2, section.versions.index(section.as_of(self.as_of)) + 1)
             except CounselError:
                 self.diff_newer = count
-        view.update(diff_text(section, self.diff_newer - 1, self.diff_newer))
-        self._status("[ and ] step to the older or newer pair of versions.")
+        older = self.diff_older if 0 < self.diff_older < self.diff_newer else self.diff_newer - 1
+        self.diff_older = older
+        view.update(diff_text(section, older, self.diff_newer))
+        self._status("[ ] step both versions; { } move only the older one (any two versions).")
 
     def action_find(self) -> None:
         self.query_one("#find", Input).focus()
@@ -251,4 +256,11 @@ class StatuteBrowser(Screen[None]):
             return
         section = self._store().section(self.citation)
         self.diff_newer = min(max(2, self.diff_newer + delta), len(section.versions))
+        self.diff_older = 0
+        self._redraw()
+
+    def action_older(self, delta: int) -> None:
+        if self.mode != "diff" or not self.citation or not self.diff_newer:
+            return
+        self.diff_older = min(max(1, self.diff_older + delta), self.diff_newer - 1)
         self._redraw()
