@@ -124,7 +124,8 @@ def parse_integer(value: Any) -> int:
         raise AnswerError("give a whole number, like 10")
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+    # At most 18 digits: int() refuses strings over 4,300 digits with a bare ValueError.
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,18}\s*", value):
         return int(value)
     raise AnswerError("give a whole number, like 10")
 
