@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
@@ -36,6 +36,7 @@ GARBAGE = st.one_of(
             "yes?",
             "{{ 7*7 }}",
             "9" * 60,
+            "9" * 5000,
             "\x00\x07",
         ]
     ),
@@ -209,3 +210,46 @@ def test_complete_examples_need_no_question(name: str) -> None:
     iv = load_interview(interview_id)
     assert iv.validate(raw, helpers.office()).complete
     assert iv.first_unanswered(raw) is None
+
+
+anything = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(),
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.dates(),
+        st.datetimes(),
+        st.text(max_size=30),
+        st.sampled_from(["9" * 5000, "1" * 40 + ".00", "9999-12-31", "12/31/9999", "0001-01-01"]),
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=12), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(data=st.data(), name=st.sampled_from(EXAMPLES))
+def test_validate_takes_anything_and_answers_with_field_errors(
+    data: st.DataObject, name: str
+) -> None:
+    """Any raw value for any answer (and unknown keys): validation returns field errors and
+    the findings compute from what is valid; nothing raises."""
+    tally.fuzz()
+    interview_id, raw = helpers.example(name)
+    iv = load_interview(interview_id)
+    ids = [q.id for q in iv.questions]
+    changes = data.draw(
+        st.dictionaries(st.sampled_from(ids) | st.text(max_size=10), anything, max_size=4)
+    )
+    answers = {**raw, **changes}
+    result = iv.validate(answers, helpers.office())
+    assert set(result.answers) == set(ids)
+    for error in result.errors:
+        assert error.message  # field may be "" for an answers key that is ""
+    iv.findings(result.answers, helpers.office(), dt.date(2026, 11, 23))
