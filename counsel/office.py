@@ -130,7 +130,10 @@ def parse_office(data: dict[str, Any], where: str = "office profile") -> Office:
     if not attorneys:
         raise UsageError(f"{where}: 'attorneys' needs at least one attorney")
     closures = []
-    for i, raw in enumerate(data.get("closures", []), start=1):
+    raw_closures = data.get("closures", [])
+    if not isinstance(raw_closures, list):  # e.g. `closures = false`: not iterable
+        raise UsageError(f"{where}: 'closures' must be an array of tables ([[closures]])")
+    for i, raw in enumerate(raw_closures, start=1):
         at = f"{where}: closures[{i}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("date"), dt.date):
             raise UsageError(f'{at} needs date = YYYY-MM-DD and name = "..."')
