@@ -134,6 +134,13 @@ def test_check_and_render_every_example(
         assert code == 0, sandbox.captured[-1]
         # Control: the documents do carry the canaries (so the scan could see them).
         assert any(canary.hits(helpers.docx_text(p.read_bytes())) for p in out.glob("*.docx"))
+    # The register's reports (list, show, verify) name cases and files, not answers.
+    for argv in (
+        ["register", "list", "--json"],
+        ["register", "show", "1", "--json"],
+        ["register", "verify", "1"],
+    ):
+        assert sandbox.run(["--office", OFFICE, *argv], capsys) == 0, sandbox.captured[-2:]
     assert sandbox.leaks(caplog) == []
     # The register holds the answers (by design) and is private.
     register = sandbox.data / "register.sqlite3"
