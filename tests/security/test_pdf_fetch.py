@@ -78,7 +78,7 @@ def test_hostile_html_fetches_nothing(
         pdf = writer.write_html(html, "hostile")
     except BaseException as exc:  # WeasyPrint's FatalURLFetchingError is a BaseException
         assert type(exc).__name__ == "FatalURLFetchingError", repr(exc)
-    assert time.monotonic() - start < 3.0
+    assert time.monotonic() - start < 5.0
     # The one load the fragment asks for went through the restricted fetcher and was refused.
     assert spy["fetcher"], "the URL never reached counsel's fetcher"
     assert all(url != PACKAGE_URL + STYLESHEET for url in spy["fetcher"])
@@ -153,7 +153,7 @@ def test_markup_in_answers_is_printed_not_fetched(
     built = helpers.renderer().build(interview_id, answers, helpers.office())
     start = time.monotonic()
     pdf = writer.write(built[0].model, built[0].provenance.metadata(), built[0].provenance.digest)
-    assert time.monotonic() - start < 5.0
+    assert time.monotonic() - start < 10.0
     assert spy["fetcher"] == [] and spy["urllib"] == [] and spy["socket"] == []
     assert b"/EmbeddedFile" not in pdf
     assert (

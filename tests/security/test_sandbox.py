@@ -124,7 +124,7 @@ def test_amplifiers_are_refused_quickly(env: Any, source: str) -> None:
     start = time.monotonic()
     with pytest.raises((SecurityError, OverflowError)):
         env.from_string(source).render(_context())
-    assert time.monotonic() - start < 1.0
+    assert time.monotonic() - start < 2.0  # generous for a loaded machine: a hang takes minutes
 
 
 def test_left_associative_power_is_small_and_allowed(env: Any) -> None:
