@@ -37,6 +37,7 @@ FINDING_NAMES: dict[str, tuple[str, ...]] = {
         "prior_period_total",
         "prior_period_segments",
         "prior_period_factors",
+        "delinquency_payment",
         "petition_deadline",
         "relief_deadline",
         "termination_dates",
@@ -202,6 +203,19 @@ def _prior_period(iv: Interview, a: Answers, office: Office, on: dt.date, out: O
                     "(rebuttable presumption, 305 ILCS 5/10-10). " + pp.explanation
                 ),
             )
+    if isinstance(guideline, Decimal):
+        from counsel.rules.withholding import delinquency_payment
+
+        installment = a.get("prior_period_monthly_payment")
+        dp = delinquency_payment(
+            guideline, installment if isinstance(installment, Decimal) else None, on
+        )
+        out["delinquency_payment"] = Finding(
+            name="delinquency_payment",
+            value=dp.amount,
+            citations=dp.citations,
+            explanation=dp.explanation,
+        )
     if a.get("track") == "judicial":
         out["prior_period_factors"] = Finding(
             name="prior_period_factors",

@@ -166,6 +166,7 @@ CONTRACT_PARAMETERS = {
     "interest.statement_required_from": D(2006, 1, 1),
     "interest.judgment_rate_annual": Decimal("0.09"),
     "track.older_child_age_default": 10,
+    "withholding.delinquency_min_percent": 20,
 }
 
 
@@ -192,6 +193,8 @@ def test_parameter_values_quoted_in_their_cited_text(store: Store) -> None:
     assert "within 15 days" in store.cite(p.citation, on).text
     p = store.parameter("deadline.registration_contest_days", on)
     assert "within 30 days" in " ".join(store.cite(p.citation, on).text.split())
+    p = store.parameter("withholding.delinquency_min_percent", on)
+    assert "not be less than 20%" in store.cite(p.citation, on).text
 
 
 def test_unknown_parameter(store: Store) -> None:
