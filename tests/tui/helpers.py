@@ -35,7 +35,7 @@ async def paste(pilot: Pilot[Any], widget: Any, text: str) -> None:
     assert pilot.app.focused is widget
     # Sent to the App, as the terminal driver does; the App forwards it to the focused field.
     pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
+    await pilot.pause()  # the paste is handled before whatever key the caller presses next
 
 
 async def answer_widget(pilot: Pilot[Any], widget: Any, q: Any, value: Any) -> None:

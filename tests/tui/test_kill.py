@@ -63,7 +63,7 @@ def test_kill_9_while_typing_keeps_every_confirmed_answer(tmp_path: Path) -> Non
     rng = random.Random(5)
     kills = 0
     checked = 0
-    for run in range(4):
+    for run in range(3):
         folder = tmp_path / f"drafts{run}"
         env = dict(os.environ, COUNSEL_DATA_DIR=str(tmp_path / "data"))
         proc = subprocess.Popen(
@@ -88,7 +88,7 @@ def test_kill_9_while_typing_keeps_every_confirmed_answer(tmp_path: Path) -> Non
                 *done, buffer = buffer.split(b"\n")
                 lines.extend(done)
                 if deadline is None and b"ready" in lines:
-                    deadline = time.monotonic() + rng.uniform(0.3, 3.0)
+                    deadline = time.monotonic() + rng.uniform(0.2, 1.5)
             if deadline is not None and time.monotonic() >= deadline:
                 break
         os.kill(proc.pid, signal.SIGKILL)
@@ -104,5 +104,5 @@ def test_kill_9_while_typing_keeps_every_confirmed_answer(tmp_path: Path) -> Non
             for qid, value in last.items():
                 assert json.loads(json.dumps(draft.answers.get(qid), default=str)) == value, qid
             checked += len(last)
-    assert kills == 4
+    assert kills == 3
     assert checked > 0, "no answer was confirmed before any kill"
