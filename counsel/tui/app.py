@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from pathlib import Path
 from typing import ClassVar
 
@@ -50,6 +52,22 @@ class CounselApp(App[int]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def _fatal_error(self) -> None:
+        """On a crash Textual prints a traceback *with every frame's local variables*
+        (answers, SSNs, addresses); print the exception class and counsel frame instead, as
+        the command line does. COUNSEL_DEBUG=1 keeps Textual's full traceback."""
+        from counsel.cli import DEBUG_ENV, internal_error_message
+
+        error = sys.exc_info()[1]
+        if os.environ.get(DEBUG_ENV) or error is None:
+            super()._fatal_error()
+            return
+        from rich.text import Text
+
+        self.bell()
+        self._exit_renderables.append(Text(internal_error_message(error)))
+        self._close_messages_no_wait()
 
 
 def run_app(office_path: Path | None = None) -> int:
