@@ -371,10 +371,14 @@ class Renderer:
         try:
             html = self.env.get_template(spec.template).render(ctx)
         except TemplateError as exc:
-            # StrictUndefined and sandbox errors name the template line, never a value.
-            return None, [f"{stem}: template {spec.template}: {exc.__class__.__name__}: {exc}"]
-        except (TypeError, ValueError) as exc:
-            return None, [f"{stem}: template {spec.template}: {exc}"]
+            # Mostly a missing name or an unsafe attribute; but `table[answer]` makes Jinja
+            # quote the answer as the missing key, so the text is checked first.
+            message = _without_answers(f"{exc.__class__.__name__}: {exc}", answers)
+            return None, [f"{stem}: template {spec.template}: {message}"]
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            # ArithmeticError: decimal's InvalidOperation from `|money` on a non-number.
+            message = _without_answers(f"{exc.__class__.__name__}: {exc}", answers)
+            return None, [f"{stem}: template {spec.template}: {message}"]
         try:
             blocks, provisions = parse_html(html)
         except StructureError as exc:
@@ -481,6 +485,26 @@ class Renderer:
         docs = self.build(interview_id, answers, office, on, findings=findings)
         paths = self.write(docs, out_dir, formats, force)
         return RenderResult(tuple(paths), tuple(docs))
+
+
+def _answer_texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if len(value.strip()) >= 3 else []
+    if isinstance(value, Mapping):
+        return [t for v in value.values() for t in _answer_texts(v)]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _answer_texts(v)]
+    return []
+
+
+def _without_answers(message: str, answers: Mapping[str, Any]) -> str:
+    """An error's text, unless it quotes an answer (errors must never carry private data)."""
+    if any(text in message for text in _answer_texts(answers)):
+        return (
+            "an expression on an answer failed (its text is not shown because it quotes the "
+            "answer); check the template's lookups and filters on answers"
+        )
+    return message
 
 
 def _answer_date(answers: Mapping[str, Any]) -> dt.date | None:
