@@ -400,3 +400,34 @@ def test_batch_crash_in_the_renderer_costs_one_row_and_leaks_nothing(
     files = [f for line in lines for f in json.loads(line)["files"]]
     assert sorted(p.name for p in out.glob("*.pdf")) == sorted(f["name"] for f in files)
     assert os.stat(out).st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<p>{{ {'a': 1}[obligor_name] }}</p>",
+        "<p>{{ {'a': {}}[obligor_name].x }}</p>",
+        "<p>{{ obligor_name|money }}</p>",
+        "<p>{{ obligor_name|long_date }}</p>",
+        "<p>{{ missing_answer }}</p>",
+    ],
+)
+def test_template_errors_on_answers_do_not_quote_them(source: str) -> None:
+    """A template bug met while rendering an answer is a RenderError that never quotes it."""
+    from counsel.render import RenderError
+    from counsel.render.core import DocumentSpec, Renderer
+
+    tally.attack()
+    interview_id, raw = helpers.example("track-judicial")
+    answers = helpers.typed(interview_id, canary.canaried(raw))
+    spec = DocumentSpec(
+        interview=interview_id, id="t", template="zz-test.html", title="T", name="t"
+    )
+    renderer = Renderer(manifest={interview_id: (spec,)})
+    renderer.loader._cache["zz-test.html"] = source  # a template only this test can see
+    with pytest.raises(RenderError) as info:
+        renderer.build(interview_id, answers, helpers.office())
+    assert canary.hits(str(info.value)) == []
+    assert "zz-test.html" in str(info.value)
+    if "missing_answer" in source:  # a missing name is still named for the author
+        assert "missing_answer" in str(info.value)
