@@ -177,9 +177,9 @@ class InterviewScreen(Screen[None]):
     def confirm_all(self) -> None:
         """Commit what is typed in every field of the section (leaving it loses nothing)."""
         for block in self.blocks():
-            if block.value != block._confirmed:
-                block._confirmed = block.value
-                errors = self.session.confirm(block.question_id, block.value)
+            changed, value = block.take_change()
+            if changed:
+                errors = self.session.confirm(block.question_id, value)
                 block.set_error("; ".join(errors) if errors else None)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:

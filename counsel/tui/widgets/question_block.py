@@ -122,14 +122,21 @@ class QuestionBlock(Vertical):
         err.display = bool(message)
         self.set_class(bool(message), "has-error")
 
-    def confirm(self, *, force: bool = False) -> bool:
+    def confirm(self) -> bool:
         """Post Confirmed if the value changed since the last confirmation."""
+        changed, value = self.take_change()
+        if changed:
+            self.post_message(self.Confirmed(self, self.question_id, value))
+        return changed
+
+    def take_change(self) -> tuple[bool, Any]:
+        """(changed, value): the value now held, marked confirmed; for callers that save it
+        themselves at once (leaving the section) instead of waiting for the message."""
         value = self.value
-        if value == self._confirmed and not force:
-            return False
+        if value == self._confirmed:
+            return False, value
         self._confirmed = value
-        self.post_message(self.Confirmed(self, self.question_id, value))
-        return True
+        return True, value
 
     def on_mount(self) -> None:
         self.set_error(None)
