@@ -20,6 +20,9 @@ from pathlib import Path
 import pytest
 
 from counsel import drafts
+from counsel.office import load_office
+from counsel.tui.app import CounselApp
+from counsel.tui.screens.interview import InterviewScreen
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -58,8 +61,25 @@ asyncio.run(main())
 """
 
 
+async def _restart_shows(folder: Path, confirmed: dict[str, object]) -> None:
+    """A restart: home lists the draft; resuming it shows every confirmed answer."""
+    app = CounselApp(load_office(ROOT / "examples" / "office.toml"), drafts_folder=folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        shown = json.loads(json.dumps(dict(screen.session.raw), default=str))
+        for qid, value in confirmed.items():
+            assert shown.get(qid) == value, qid
+        block = next(iter(screen.blocks()), None)
+        if block is not None and block.question_id in confirmed:
+            assert block.value == confirmed[block.question_id]
+
+
 @pytest.mark.slow
-def test_kill_9_while_typing_keeps_every_confirmed_answer(tmp_path: Path) -> None:
+async def test_kill_9_while_typing_keeps_every_confirmed_answer(tmp_path: Path) -> None:
     rng = random.Random(5)
     kills = 0
     checked = 0
@@ -104,5 +124,6 @@ def test_kill_9_while_typing_keeps_every_confirmed_answer(tmp_path: Path) -> Non
             for qid, value in last.items():
                 assert json.loads(json.dumps(draft.answers.get(qid), default=str)) == value, qid
             checked += len(last)
+            await _restart_shows(folder, last)
     assert kills == 3
     assert checked > 0, "no answer was confirmed before any kill"
