@@ -86,7 +86,9 @@ class InterviewSession:
     def at_section(self, section_id: str) -> None:
         if self.draft.section != section_id:
             self.draft = self.draft.at_section(section_id)
-            drafts.save_draft(self.draft, self.folder)
+            # An interview opened and left without an answer leaves no empty draft behind.
+            if self.raw:
+                drafts.save_draft(self.draft, self.folder)
 
     @property
     def result(self) -> Any:

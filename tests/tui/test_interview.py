@@ -325,3 +325,17 @@ async def test_mouse_clicks_the_key_bar_and_the_outline(make_app: MakeApp) -> No
         await settle(pilot, lambda: screen.current == 1)
         await pilot.click(SectionOutline, offset=(2, 1))  # the first section's line
         await settle(pilot, lambda: screen.current == 0)
+
+
+async def test_opening_and_leaving_without_an_answer_leaves_no_draft(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, "lien")
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: screen.current == 1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert drafts.list_drafts(drafts_folder).drafts == ()

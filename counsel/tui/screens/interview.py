@@ -72,8 +72,8 @@ class InterviewScreen(Screen[None]):
             self.counsel.today,
             self.counsel.drafts_folder,
         )
-        # The draft exists on disk from the first moment, so home lists it even if empty.
-        drafts.save_draft(self.session.draft, self.counsel.drafts_folder)
+        if self.session.raw:  # e.g. started from an issued case: on disk before any answer
+            drafts.save_draft(self.session.draft, self.counsel.drafts_folder)
         self.title = catalog.title(self.draft.interview_id)
         self.sub_title = case_number(dict(self.draft.answers))
         start = self.session.section_index(self.draft.section) if self.draft.section else 0
