@@ -30,7 +30,14 @@ from counsel.batch.output import OutputRefused, write_row_files
 from counsel.batch.progress import NoProgress, Progress
 from counsel.batch.report import RowError, write_errors
 from counsel.batch.sheet import Sheet, open_sheet
-from counsel.batch.worker import JobResult, WorkerConfig, check_row, init_worker, render_row
+from counsel.batch.worker import (
+    JobResult,
+    WorkerConfig,
+    check_row,
+    init_worker,
+    render_row,
+    warm,
+)
 from counsel.errors import CounselError, UsageError
 from counsel.fsutil import private_dir
 
@@ -166,9 +173,7 @@ def _resolve_as_of(options: BatchOptions, previous: dict[int, ManifestEntry]) ->
         return None
 
 
-def _make_executor(
-    options: BatchOptions, config: WorkerConfig, rows: int
-) -> tuple[cf.Executor, int, Any]:
+def _make_executor(options: BatchOptions, config: WorkerConfig) -> tuple[cf.Executor, int, Any]:
     """The executor, its number of workers and anything to close after it."""
     if options.scheduler:
         try:
@@ -188,8 +193,7 @@ def _make_executor(
         workers = max(1, sum(client.nthreads().values()))
         # pure=False: two rows with equal cells are still two jobs
         return client.get_executor(pure=False), workers, client
-    # No more workers than rows: each costs a second or two of start-up (WeasyPrint, fonts).
-    jobs = min(options.jobs or _cores(), max(rows, 1))
+    jobs = options.jobs or _cores()
     if jobs == 1:
         return InlineExecutor(init_worker, (config,)), 1, None
     import multiprocessing
@@ -200,7 +204,19 @@ def _make_executor(
     pool = cf.ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=init_worker, initargs=(config,)
     )
+    # The first submission starts every worker: they load WeasyPrint, the store and the
+    # templates (a second or two each) while this process checks the rows.
+    pool.submit(warm)
     return pool, jobs, None
+
+
+def _shutdown(executor: cf.Executor, closer: Any) -> None:
+    if isinstance(executor, cf.ProcessPoolExecutor):
+        executor.shutdown(wait=True, cancel_futures=True)
+    else:  # dask's ClientExecutor takes no cancel_futures
+        executor.shutdown(wait=True)
+    if closer is not None:
+        closer.close()
 
 
 def _cores() -> int:
@@ -241,13 +257,73 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
             if e.settings_hash == settings:
                 done_by_hash[e.answers_hash] = e
 
-    # Pass 1: every row is checked before anything renders; the plan keeps a few strings a
-    # row, never the answers, so a long sheet does not fill memory.
+    manifest_path = options.out_dir / MANIFEST_NAME
+    errors_path = options.out_dir / ERRORS_NAME
     errors: list[RowError] = []
+    rejected_rows: set[int] = set()
+    executor, workers, closer = _make_executor(options, config)
+    try:
+        plan, rows, skipped = _check_pass(
+            options, config, sheet, interview, office, done_by_hash, errors, rejected_rows
+        )
+    except BaseException:
+        _shutdown(executor, closer)
+        raise
+
+    rendered = documents = 0
+    progress.start(len(plan))
+    try:
+        if plan:
+            with ManifestWriter(manifest_path) as writer, _Recorder(options, office) as rec:
+                for result in _render_all(options, executor, workers, config, sheet, plan):
+                    planned = plan[result.row]
+                    ok = _store(result, planned, options, config, settings, writer, rec, errors)
+                    count = len(result.outputs or result.files) if ok else 0
+                    if ok:
+                        rendered += 1
+                        documents += count
+                    else:
+                        rejected_rows.add(result.row)
+                    progress.advance(count)
+    except cf.process.BrokenProcessPool:
+        raise CounselError(
+            "a worker process died (out of memory, or killed); the rows rendered so far are "
+            "in the manifest: run the same command with --resume to finish"
+        ) from None
+    finally:
+        progress.stop()
+        _shutdown(executor, closer)
+        # Written even when the batch stops early, so the rows checked so far are reported.
+        write_errors(errors_path, errors)
+    return BatchSummary(
+        rows=rows,
+        rendered=rendered,
+        rejected=len(rejected_rows),
+        skipped=skipped,
+        documents=documents,
+        seconds=time.monotonic() - t0,
+        errors_path=errors_path,
+        manifest_path=manifest_path,
+        rejected_rows=tuple(sorted(rejected_rows)),
+    )
+
+
+def _check_pass(
+    options: BatchOptions,
+    config: WorkerConfig,
+    sheet: Sheet,
+    interview: Any,
+    office: Any,
+    done_by_hash: dict[str, ManifestEntry],
+    errors: list[RowError],
+    rejected_rows: set[int],
+) -> tuple[dict[int, _Planned], int, int]:
+    """Pass 1: every row is checked before anything renders. Returns the rows to render
+    (a file-name stem each, never the answers: a long sheet does not fill memory), the
+    number of rows read and the number skipped as already done (--resume)."""
     plan: dict[int, _Planned] = {}
     stems: dict[str, int] = {}
     rows = skipped = 0
-    rejected_rows: set[int] = set()
     for row in sheet.rows():
         rows += 1
         if row.extra:
@@ -285,52 +361,18 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
             skipped += 1
             continue
         plan[row.number] = _Planned(stem)
-    del stems
-
-    manifest_path = options.out_dir / MANIFEST_NAME
-    errors_path = options.out_dir / ERRORS_NAME
-    rendered = documents = 0
-    progress.start(len(plan))
-    try:
-        if plan:
-            with ManifestWriter(manifest_path) as writer, _Recorder(options, office) as rec:
-                for result in _render_all(options, config, sheet, plan):
-                    planned = plan[result.row]
-                    ok = _store(result, planned, options, config, settings, writer, rec, errors)
-                    count = len(result.outputs or result.files) if ok else 0
-                    if ok:
-                        rendered += 1
-                        documents += count
-                    else:
-                        rejected_rows.add(result.row)
-                    progress.advance(count)
-    except cf.process.BrokenProcessPool:
-        raise CounselError(
-            "a worker process died (out of memory, or killed); the rows rendered so far are "
-            "in the manifest: run the same command with --resume to finish"
-        ) from None
-    finally:
-        progress.stop()
-        # Written even when the batch stops early, so the rows checked so far are reported.
-        write_errors(errors_path, errors)
-    return BatchSummary(
-        rows=rows,
-        rendered=rendered,
-        rejected=len(rejected_rows),
-        skipped=skipped,
-        documents=documents,
-        seconds=time.monotonic() - t0,
-        errors_path=errors_path,
-        manifest_path=manifest_path,
-        rejected_rows=tuple(sorted(rejected_rows)),
-    )
+    return plan, rows, skipped
 
 
 def _render_all(
-    options: BatchOptions, config: WorkerConfig, sheet: Sheet, plan: dict[int, _Planned]
+    options: BatchOptions,
+    executor: cf.Executor,
+    workers: int,
+    config: WorkerConfig,
+    sheet: Sheet,
+    plan: dict[int, _Planned],
 ) -> Iterator[JobResult]:
     """Rows stream in and results stream out; at most `in_flight` rows are out at once."""
-    executor, workers, closer = _make_executor(options, config, len(plan))
     limit = options.in_flight or 4 * workers
     pending: set[cf.Future[JobResult]] = set()
     try:
@@ -350,12 +392,6 @@ def _render_all(
     finally:
         for future in pending:
             future.cancel()
-        if isinstance(executor, cf.ProcessPoolExecutor):
-            executor.shutdown(wait=True, cancel_futures=True)
-        else:  # dask's ClientExecutor takes no cancel_futures
-            executor.shutdown(wait=True)
-        if closer is not None:
-            closer.close()
 
 
 def _store(

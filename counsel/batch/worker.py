@@ -128,6 +128,10 @@ def worker_state(config: WorkerConfig) -> WorkerState:
     return WorkerState(config, interview, office, renderer)
 
 
+def warm() -> None:
+    """A no-op job: submitting it makes the pool start its workers (and their initializer)."""
+
+
 def init_worker(config: WorkerConfig) -> None:
     """Pool initializer: load the store, interview and templates before the first row."""
     worker_state(config)
