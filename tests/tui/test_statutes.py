@@ -108,3 +108,20 @@ async def test_diff_between_any_two_versions(make_app: MakeApp) -> None:
         await pilot.press("left_square_bracket")
         text = _text(app, "#statute-main")
         assert "version 1 (effective date unknown) -> version 2" in text
+
+
+async def test_version_keys_show_only_in_diff_mode(make_app: MakeApp) -> None:
+    from counsel.tui.widgets.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(StatuteBrowser(INTEREST))
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert "Older pair" not in bar.text()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert "Older pair" in bar.text() and "From older" in bar.text()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "Older pair" not in bar.text()

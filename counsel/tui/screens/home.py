@@ -74,7 +74,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "resume", "Resume"),
         Binding("s", "statutes", "Statutes"),
         Binding("a", "archive", "Archive draft"),
-        Binding("f5", "refresh", "Refresh", show=False),
+        Binding("f5", "refresh", "Refresh"),
     ]
 
     def compose(self) -> ComposeResult:

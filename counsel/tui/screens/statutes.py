@@ -84,10 +84,10 @@ class StatuteBrowser(Screen[None]):
         Binding("f2", "mode('text')", "Text"),
         Binding("f3", "mode('history')", "History"),
         Binding("f4", "mode('diff')", "Diff"),
-        Binding("left_square_bracket", "step(-1)", "Older pair", show=False),
-        Binding("right_square_bracket", "step(1)", "Newer pair", show=False),
-        Binding("left_curly_bracket", "older(-1)", "Compare with older", show=False),
-        Binding("right_curly_bracket", "older(1)", "Compare with newer", show=False),
+        Binding("left_square_bracket", "step(-1)", "Older pair"),
+        Binding("right_square_bracket", "step(1)", "Newer pair"),
+        Binding("left_curly_bracket", "older(-1)", "From older"),
+        Binding("right_curly_bracket", "older(1)", "From newer"),
     ]
 
     def __init__(self, citation: str | None = None, on_date: dt.date | None = None) -> None:
@@ -106,7 +106,9 @@ class StatuteBrowser(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="statute-bar"):
-            yield Input(placeholder="citation (305 ILCS 5/10-16.5) or words", id="find")
+            yield Input(
+                placeholder="citation (305 ILCS 5/10-16.5) or words", id="find", compact=True
+            )
             yield Label("as of", classes="bar-label")
             yield DateInput("", required=False, widget_id="as-of")
         with Horizontal(id="statute-body"):
@@ -244,11 +246,21 @@ class StatuteBrowser(Screen[None]):
         view.update(diff_text(section, older, self.diff_newer))
         self._status("[ ] step both versions; { } move only the older one (any two versions).")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The version-stepping keys exist (and show in the key bar) only in diff mode.
+        if action in ("step", "older"):
+            return self.mode == "diff"
+        return True
+
     def action_find(self) -> None:
         self.query_one("#find", Input).focus()
 
     def action_mode(self, mode: str) -> None:
         self.mode = mode
+        if mode == "diff" and isinstance(self.focused, Input):
+            # [ ] { } would be typed into the search box; the text pane takes them instead.
+            self.query_one("#statute-pane").focus()
+        self.refresh_bindings()
         self._redraw()
 
     def action_step(self, delta: int) -> None:
