@@ -14,6 +14,13 @@ from counsel.render.model import Paragraph, Run, document_text
 from tests.security import helpers, tally
 
 EXAMPLES = [p.stem for p in helpers.example_files()]
+# Variants reaching template branches no example takes (the lien's lump-sum target).
+VARIANTS: dict[str, tuple[str, dict[str, object]]] = {
+    "lien-lump-sum": (
+        "lien-account",
+        {"lien_target": "lump_sum", "lump_sum_description": "Settlement payable at closing"},
+    ),
+}
 
 
 # Distinctive words no template prints (a prefix per field plus consonant clusters), so a hit
@@ -52,7 +59,7 @@ def _protected_fields(party: str) -> tuple[str, ...]:
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
 @given(
-    example=st.sampled_from(EXAMPLES),
+    example=st.sampled_from(EXAMPLES + sorted(VARIANTS)),
     party=st.sampled_from(["obligee", "obligor"]),
     obligee_address=_address("Qe"),
     obligor_address=_address("Qo"),
@@ -68,7 +75,9 @@ def test_protected_location_never_served_on_the_other_party(
     employer_address: str,
 ) -> None:
     tally.fuzz()
-    interview_id, raw = helpers.example(example)
+    base, extra = VARIANTS.get(example, (example, {}))
+    interview_id, raw = helpers.example(base)
+    raw = {**raw, **extra}
     values = {
         "obligee_address": obligee_address,
         "obligor_address": obligor_address,
