@@ -339,3 +339,23 @@ async def test_opening_and_leaving_without_an_answer_leaves_no_draft(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert drafts.list_drafts(drafts_folder).drafts == ()
+
+
+async def test_resumed_choice_keeps_its_answer_under_the_cursor(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    draft = drafts.new_draft("lien").with_answer("lien_target", "real_estate")
+    drafts.save_draft(draft.at_section("target"), drafts_folder)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        choice = screen.query_one("#in-lien_target")
+        choice.focus()
+        await pilot.pause()
+        await pilot.press("enter")  # Enter on the cursor must not switch the answer
+        await pilot.pause()
+        assert screen.session.raw["lien_target"] == "real_estate"

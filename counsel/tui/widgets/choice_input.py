@@ -26,6 +26,16 @@ class ChoiceInput(RadioSet):
         for value, label in self.choices:
             yield RadioButton(label, value=value == self._initial, name=value)
 
+    def on_mount(self) -> None:
+        # RadioSet puts its cursor on the first option (in its own mount handler, which runs
+        # after this one); on a resumed answer it belongs on the chosen one, or Enter would
+        # silently change the answer.
+        self.call_later(self._cursor_to_answer)
+
+    def _cursor_to_answer(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
     @property
     def answer(self) -> str | None:
         button = self.pressed_button

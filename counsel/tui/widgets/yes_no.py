@@ -25,6 +25,16 @@ class YesNo(RadioSet):
         yield RadioButton("Yes", value=self._initial is True, id="yes")
         yield RadioButton("No", value=self._initial is False, id="no")
 
+    def on_mount(self) -> None:
+        # RadioSet puts its cursor on the first option (in its own mount handler, which runs
+        # after this one); on a resumed answer it belongs on the chosen one, or Enter would
+        # silently change the answer.
+        self.call_later(self._cursor_to_answer)
+
+    def _cursor_to_answer(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
     @property
     def answer(self) -> bool | None:
         button = self.pressed_button
