@@ -9,7 +9,7 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -17,12 +17,11 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    RadioButton,
-    RadioSet,
     Static,
 )
 
 from counsel.tui.session import InterviewSession
+from counsel.tui.widgets.choice_input import ChoiceInput
 from counsel.tui.widgets.key_bar import KeyBar
 
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
@@ -97,12 +96,11 @@ class RenderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="render-body"):
+        with VerticalScroll(id="render-body"):
             yield Label("Format", classes="q-label")
-            with RadioSet(id="format"):
-                yield RadioButton("PDF", name="pdf")
-                yield RadioButton("DOCX", name="docx")
-                yield RadioButton("Both", name="both", value=True)
+            yield ChoiceInput(
+                [("pdf", "PDF"), ("docx", "DOCX"), ("both", "Both")], "both", widget_id="format"
+            )
             yield Label("Folder", classes="q-label")
             yield Input(str(self.folder), id="folder")
             yield Checkbox("Replace files that already exist", id="force")
@@ -113,12 +111,11 @@ class RenderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Render"
         self.sub_title = str(self.session.interview.title)
-        self.query_one("#format", RadioSet).focus()
+        self.query_one("#format", ChoiceInput).focus()
 
     @property
     def formats(self) -> tuple[str, ...]:
-        button = self.query_one("#format", RadioSet).pressed_button
-        return FORMATS[(button.name if button else None) or "both"]
+        return FORMATS[self.query_one("#format", ChoiceInput).answer or "both"]
 
     @on(Button.Pressed, "#go")
     def action_render(self) -> None:
