@@ -20,10 +20,6 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-def keys_for(text: str) -> list[str]:
-    return ["enter" if c == "\n" else c for c in text]
-
-
 def focus(pilot: Pilot[Any], widget: Any) -> None:
     """Focus now (Widget.focus defers to the next message loop, costing a pause per field)."""
     pilot.app.screen.set_focus(widget)
