@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from rich.markup import escape
@@ -19,10 +19,20 @@ def format_value(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%a %Y-%m-%d")
     if isinstance(value, Decimal):
-        return f"${value.quantize(Decimal('0.01')):,}"
+        # Half-up to the cent when shown (LEGAL.md, Money); never the float of it.
+        return f"${value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
     if isinstance(value, list | tuple):
         return "; ".join(format_value(v) for v in value) or "none"
+    if isinstance(value, str):
+        return value.replace("_", " ")
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = {f.name for f in dataclasses.fields(value)}
+        if {"start", "end", "total"} <= names:  # a prior-period segment
+            span = f"{format_value(value.start)} to {format_value(value.end)}"  # type: ignore[attr-defined]
+            return f"{span}: {format_value(value.total)}"  # type: ignore[attr-defined]
+        if {"date", "reason"} <= names and not {"recommended", "eligible"} & names:
+            reason = str(value.reason).replace("-", " ").replace("_", " ")  # type: ignore[attr-defined]
+            return f"{format_value(value.date)} ({reason})"  # type: ignore[attr-defined]
         parts: list[str] = []
         for key in ("recommended", "eligible", "date", "total", "threshold"):
             if hasattr(value, key):
