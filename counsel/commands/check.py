@@ -9,8 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from counsel.errors import UsageError
-
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
@@ -69,22 +67,10 @@ def _human(value: Any) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     from counsel.cli import emit
-    from counsel.interview import interview_ids, load_answers_file, load_interview
-    from counsel.office import load_office
+    from counsel.commands._answers import load_case
 
-    if args.interview not in interview_ids():
-        raise UsageError(
-            f"INTERVIEW: no interview '{args.interview}' (one of: {', '.join(interview_ids())})"
-        )
-    file_interview, raw = load_answers_file(args.answers)
-    if file_interview != args.interview:
-        raise UsageError(
-            f"--answers: the file answers interview '{file_interview}', not "
-            f"'{args.interview}'; run: counsel check {file_interview} --answers {args.answers}"
-        )
     office_path = args.check_office if args.check_office is not None else args.office
-    office = load_office(office_path)
-    iv = load_interview(args.interview)
+    iv, raw, office = load_case("check", args.interview, args.answers, office_path)
     result = iv.validate(raw, office)
     on = result.answers.get("document_date")
     if not isinstance(on, dt.date):

@@ -72,23 +72,12 @@ def register(subparsers: Any) -> None:
 
 def _render(args: argparse.Namespace) -> int:
     from counsel.cli import emit
-    from counsel.interview import interview_ids, load_answers_file, load_interview
-    from counsel.office import load_office
+    from counsel.commands._answers import load_case
     from counsel.render import default_renderer
 
-    if args.interview not in interview_ids():
-        raise UsageError(
-            f"INTERVIEW: no interview '{args.interview}' (one of: {', '.join(interview_ids())})"
-        )
-    file_interview, raw = load_answers_file(args.answers)
-    if file_interview != args.interview:
-        raise UsageError(
-            f"--answers: the file answers interview '{file_interview}', not "
-            f"'{args.interview}'; run: counsel render {file_interview} --answers {args.answers}"
-        )
     office_path = args.render_office if args.render_office is not None else args.office
-    office = load_office(office_path)
-    result = load_interview(args.interview).validate(raw, office)
+    iv, raw, office = load_case("render", args.interview, args.answers, office_path)
+    result = iv.validate(raw, office)
     if not result.complete:
         lines = [f"--answers: {len(result.errors)} problem(s); nothing was written"]
         lines += [f"  {e}" for e in result.errors]
