@@ -27,11 +27,13 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
+def atomic_write(path: Path, data: bytes, *, mode: int = FILE_MODE, sync_dir: bool = True) -> None:
     """Write `data` to `path` so that a reader sees the old file or the new, never a mix.
 
     The temporary file is created in the target folder (same file system, so the rename is
     atomic) with owner-only permissions from the start, and removed if anything fails.
+    `sync_dir=False` leaves the folder's fsync to a caller that writes several files into
+    it and syncs it once (a batch row).
     """
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -46,7 +48,8 @@ def atomic_write(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    fsync_dir(folder)
+    if sync_dir:
+        fsync_dir(folder)
 
 
 def atomic_write_text(path: Path, text: str, *, mode: int = FILE_MODE) -> None:
