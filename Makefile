@@ -54,6 +54,10 @@ test: lint typecheck unit audit
 
 bench: setup
 	$(BIN)/python bench/statutes.py
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/tui.py
+	$(BIN)/python bench/register.py
+	$(BIN)/python bench/batch.py --rows 1000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
