@@ -75,7 +75,8 @@ class InterviewScreen(Screen[None]):
         if self.session.raw:  # e.g. started from an issued case: on disk before any answer
             drafts.save_draft(self.session.draft, self.counsel.drafts_folder)
         self.title = catalog.title(self.draft.interview_id)
-        self.sub_title = case_number(dict(self.draft.answers))
+        number = case_number(dict(self.draft.answers))
+        self.sub_title = "new case" if number == "-" else number
         start = self.session.section_index(self.draft.section) if self.draft.section else 0
         await self.show_section(start)
 
