@@ -149,6 +149,9 @@ class DocxWriter:
         self._numbering = numbering
         self._base_nums = len(numbering.xpath("./w:num"))
         self._style_ids: dict[str, str] = {}
+        # Serialized XML of the parts no document changes (styles, theme, settings, fonts,
+        # footer...): serializing them again for every document cost ~3 ms of ~25.
+        self._static_blobs: dict[str, bytes] = {}
         for name in (
             *PARAGRAPH_STYLES.values(),
             "Title",
@@ -173,7 +176,7 @@ class DocxWriter:
             state.first_page_margin()
             _core_properties(self._doc, doc, meta, identifier)
             self._custom._blob = _custom_properties_xml(meta)
-            return _serialize(self._doc)
+            return _serialize(self._doc, self._static_blobs)
 
     def _reset(self) -> None:
         for child in list(self._body):
@@ -421,8 +424,19 @@ def _core_properties(out: Any, doc: Document, meta: dict[str, str], identifier: 
     cp.last_printed = when
 
 
-def _serialize(document: Any) -> bytes:
-    """Save the package with fixed member timestamps (zipfile stamps the current time)."""
+# The parts a document writes into; every other part of the shared package is static.
+_DYNAMIC_PARTS = frozenset(
+    {"/word/document.xml", "/word/numbering.xml", "/docProps/core.xml", "/docProps/custom.xml"}
+)
+# Level 1 deflates the XML about 3x faster than the default (6) for files a few KB larger.
+_COMPRESSLEVEL = 1
+
+
+def _serialize(document: Any, static_blobs: dict[str, bytes]) -> bytes:
+    """Save the package with fixed member timestamps (zipfile stamps the current time).
+
+    `static_blobs` caches the serialized parts outside _DYNAMIC_PARTS across documents.
+    """
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from docx.opc.pkgwriter import _ContentTypesItem
 
@@ -433,14 +447,22 @@ def _serialize(document: Any) -> bytes:
         (PACKAGE_URI.rels_uri, package.rels.xml),
     ]
     for part in parts:
-        members.append((part.partname, part.blob))
+        name = str(part.partname)
+        if name in _DYNAMIC_PARTS:
+            blob = part.blob
+        else:
+            cached = static_blobs.get(name)
+            if cached is None:
+                cached = static_blobs[name] = part.blob
+            blob = cached
+        members.append((part.partname, blob))
         if len(part.rels):
             members.append((part.partname.rels_uri, part.rels.xml))
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESSLEVEL) as dst:
         for uri, blob in members:
             info = zipfile.ZipInfo(uri.membername, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            dst.writestr(info, blob)
+            dst.writestr(info, blob, compresslevel=_COMPRESSLEVEL)
     return buf.getvalue()
