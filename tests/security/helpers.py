@@ -79,3 +79,21 @@ def docx_all_xml(data: bytes) -> str:
         return "\n".join(
             zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml")
         )
+
+
+def render_argv(interview_id: str, answers: Path, out: Path, *extra: str) -> list[str]:
+    """`counsel --office <example office> render ... --format both`, plus `extra`."""
+    office_file = str(EXAMPLES / "office.toml")
+    return [
+        "--office",
+        office_file,
+        "render",
+        interview_id,
+        "--answers",
+        str(answers),
+        "--out",
+        str(out),
+        "--format",
+        "both",
+        *extra,
+    ]

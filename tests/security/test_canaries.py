@@ -116,19 +116,7 @@ def test_check_and_render_every_example(
         )
         out = sandbox.work / "out" / path.stem
         code = sandbox.run(
-            [
-                "--office",
-                OFFICE,
-                "render",
-                interview_id,
-                "--answers",
-                str(answers),
-                "--out",
-                str(out),
-                "--format",
-                "both",
-                "--json",
-            ],
+            helpers.render_argv(interview_id, answers, out, "--json"),
             capsys,
         )
         assert code == 0, sandbox.captured[-1]
@@ -259,18 +247,7 @@ def test_a_crash_in_the_renderer_leaks_nothing_and_leaves_no_file(
     monkeypatch.setattr(Renderer, target, crash)
     out = sandbox.work / "out"
     code = sandbox.run(
-        [
-            "--office",
-            OFFICE,
-            "render",
-            interview_id,
-            "--answers",
-            str(answers),
-            "--out",
-            str(out),
-            "--format",
-            "both",
-        ],
+        helpers.render_argv(interview_id, answers, out),
         capsys,
     )
     assert code not in (0, -1), "the crash escaped main() as a traceback"

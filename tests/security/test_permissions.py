@@ -52,20 +52,7 @@ def test_render_outputs_and_register_are_private(
     interview_id, raw = helpers.example("registration")
     answers = canary.write_answers(open_umask / "answers.toml", interview_id, raw)
     out = open_umask / "out" / "nested"
-    code = main(
-        [
-            "--office",
-            OFFICE,
-            "render",
-            interview_id,
-            "--answers",
-            str(answers),
-            "--out",
-            str(out),
-            "--format",
-            "both",
-        ]
-    )
+    code = main(helpers.render_argv(interview_id, answers, out))
     capsys.readouterr()
     assert code == 0
     assert _assert_private(out) >= 9  # 4 documents x (pdf, docx, sidecar) + the folder
