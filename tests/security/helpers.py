@@ -81,12 +81,15 @@ def docx_all_xml(data: bytes) -> str:
         )
 
 
+OFFICE_FILE = str(EXAMPLES / "office.toml")
+"""The example office profile, as a command-line argument."""
+
+
 def render_argv(interview_id: str, answers: Path, out: Path, *extra: str) -> list[str]:
     """`counsel --office <example office> render ... --format both`, plus `extra`."""
-    office_file = str(EXAMPLES / "office.toml")
     return [
         "--office",
-        office_file,
+        OFFICE_FILE,
         "render",
         interview_id,
         "--answers",
@@ -95,5 +98,24 @@ def render_argv(interview_id: str, answers: Path, out: Path, *extra: str) -> lis
         str(out),
         "--format",
         "both",
+        *extra,
+    ]
+
+
+def batch_argv(sheet: Path, out: Path, fmt: str, *extra: str) -> list[str]:
+    """`counsel --office <example office> batch lien SHEET` in one quiet process, plus `extra`."""
+    return [
+        "--office",
+        OFFICE_FILE,
+        "batch",
+        "lien",
+        str(sheet),
+        "--out",
+        str(out),
+        "--format",
+        fmt,
+        "--jobs",
+        "1",
+        "--quiet",
         *extra,
     ]

@@ -23,7 +23,7 @@ import pytest
 from counsel.cli import main
 from tests.security import canary, helpers, tally
 
-OFFICE = str(helpers.EXAMPLES / "office.toml")
+OFFICE = helpers.OFFICE_FILE
 ALLOWED_SUFFIXES = (".pdf", ".docx")
 ALLOWED_DATA = ("register.sqlite3", "register.sqlite3-wal", "register.sqlite3-shm")
 
@@ -303,21 +303,7 @@ def test_batch_with_bad_rows_reports_fields_not_values(
     sheet = _batch_sheet(sandbox, BAD_ROWS)
     out = sandbox.work / "batch-out"
     code = sandbox.run(
-        [
-            "--office",
-            OFFICE,
-            "batch",
-            "lien",
-            str(sheet),
-            "--out",
-            str(out),
-            "--format",
-            "both",
-            "--jobs",
-            "1",
-            "--quiet",
-            "--json",
-        ],
+        helpers.batch_argv(sheet, out, "both", "--json"),
         capsys,
     )
     assert code == 1, sandbox.captured
@@ -349,20 +335,7 @@ def test_batch_crash_in_the_renderer_costs_one_row_and_leaks_nothing(
     sheet = _batch_sheet(sandbox, [])
     out = sandbox.work / "batch-out"
     code = sandbox.run(
-        [
-            "--office",
-            OFFICE,
-            "batch",
-            "lien",
-            str(sheet),
-            "--out",
-            str(out),
-            "--format",
-            "pdf",
-            "--jobs",
-            "1",
-            "--quiet",
-        ],
+        helpers.batch_argv(sheet, out, "pdf"),
         capsys,
     )
     assert code == 1, sandbox.captured

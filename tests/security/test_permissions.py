@@ -14,8 +14,6 @@ import pytest
 from counsel.cli import main
 from tests.security import canary, helpers, tally
 
-OFFICE = str(helpers.EXAMPLES / "office.toml")
-
 
 @pytest.fixture
 def open_umask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
@@ -78,22 +76,7 @@ def test_batch_outputs_manifest_and_errors_are_private(
     with sheet.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([rows[0], rows[1], bad])
     out = open_umask / "batch"
-    code = main(
-        [
-            "--office",
-            OFFICE,
-            "batch",
-            "lien",
-            str(sheet),
-            "--out",
-            str(out),
-            "--jobs",
-            "1",
-            "--quiet",
-            "--format",
-            "both",
-        ]
-    )
+    code = main(helpers.batch_argv(sheet, out, "both"))
     capsys.readouterr()
     assert code == 1
     names = {p.name for p in out.iterdir()}
