@@ -128,7 +128,7 @@ def main() -> int:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from counsel.interview import load_answers_file, load_interview
+    from counsel.interviewer import load_answers_file, load_interview
     from counsel.office import load_office
     from counsel.render.core import Renderer
     from counsel.render.env import read_package_text

@@ -649,7 +649,7 @@ def verify_entry(entry: Entry, renderer: Any = None) -> VerifyResult:
     `counsel.render.core.Renderer` (tests pass one with a changed template).
     """
     from counsel.errors import CounselError
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
 
     if renderer is None:
         from counsel.render.core import Renderer

@@ -265,7 +265,7 @@ def _body(preview: str) -> str:
 
 
 def _load_example(path: Path) -> tuple[str, dict[str, Any], dt.date]:
-    from counsel.interview import load_answers_file, load_interview
+    from counsel.interviewer import load_answers_file, load_interview
 
     interview_id, raw = load_answers_file(path)
     result = load_interview(interview_id).validate(raw)
@@ -287,7 +287,7 @@ def _citing_findings(
     on: dt.date,
     key: str,
 ) -> list[tuple[str, str]]:
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
     from counsel.law import CitationError, parse_citation
 
     out: list[tuple[str, str]] = []

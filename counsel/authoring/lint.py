@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from jinja2 import Environment, nodes
 
-KINDS = ("syntax", "unknown-name", "citation", "provision", "vocabulary", "manifest")
+KINDS = ("syntax", "unknown-name", "citation", "provision", "vocabulary", "documents")
 
 # The documented HTML vocabulary (counsel/templates/README.md; parsed by counsel.render.parse).
 BLOCK_TAGS = frozenset(
@@ -422,12 +422,12 @@ def _names_written(node: Any) -> set[str]:
 @functools.cache
 def _findings_by_interview() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """(every finding name, the names each interview's findings can hold), read from the
-    source of counsel.interview.findings: the functions `_BY_INTERVIEW` maps each interview
+    source of counsel.interviewer.findings: the functions `_BY_INTERVIEW` maps each interview
     to, and every module function they call, in turn."""
     import ast as pyast
     from importlib import resources
 
-    source = resources.files("counsel.interview").joinpath("findings.py").read_text("utf-8")
+    source = resources.files("counsel.interviewer").joinpath("findings.py").read_text("utf-8")
     tree = pyast.parse(source)
     functions = {n.name: n for n in tree.body if isinstance(n, pyast.FunctionDef)}
     direct = {name: _names_written(fn) for name, fn in functions.items()}
@@ -473,7 +473,7 @@ def finding_names(interview_id: str | None = None) -> frozenset[str]:
     """The finding names an interview's findings can hold (None: every interview's).
 
     Findings are computed in code, some only when an answer calls for them, so no single run
-    shows them all; the names are read from counsel.interview.findings' source. An interview
+    shows them all; the names are read from counsel.interviewer.findings' source. An interview
     that module does not map falls back to every name.
     """
     everything, per = _findings_by_interview()
@@ -490,7 +490,7 @@ def context_names() -> frozenset[str]:
 
 
 def _answer_ids(interview_id: str) -> frozenset[str]:
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
 
     return frozenset(q.id for q in load_interview(interview_id).questions)
 
@@ -592,7 +592,7 @@ def check_item_fields(
 
 
 def _list_fields(interview_ids: Iterable[str]) -> dict[str, frozenset[str]]:
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
 
     out: dict[str, set[str]] = {}
     for interview_id in interview_ids:
@@ -637,15 +637,15 @@ def check_manifest_expressions(
             try:
                 ast = env.parse("{{ " + expr + " }}")
             except TemplateSyntaxError as exc:
-                problems.append(Problem("manifest.toml", line, "manifest", f"{where}: {exc}"))
+                problems.append(Problem("documents.toml", line, "documents", f"{where}: {exc}"))
                 continue
             known = known_for(spec.interview)
             for unknown in sorted(meta.find_undeclared_variables(ast) - set(known)):
                 problems.append(
                     Problem(
-                        "manifest.toml",
+                        "documents.toml",
                         line,
-                        "manifest",
+                        "documents",
                         f"{where}: {unknown!r} is not an answer or finding of {spec.interview}",
                     )
                 )
@@ -666,15 +666,15 @@ def lint_templates(
     """
     from counsel.authoring.sources import template_names, template_source
     from counsel.errors import UsageError
-    from counsel.interview import INTERVIEW_ORDER, all_answer_ids
-    from counsel.render.core import load_manifest
+    from counsel.interviewer import INTERVIEW_ORDER, all_answer_ids
+    from counsel.render.core import load_document_specs
     from counsel.render.env import PackageLoader, make_environment
     from counsel.rules.provisions import required_provisions
 
     on = on or dt.date.today()
     env = make_environment(PackageLoader())
     available = template_names()
-    manifest = load_manifest()
+    manifest = load_document_specs()
     uses: dict[str, list[Any]] = {}
     for documents in manifest.values():
         for spec in documents:
@@ -684,9 +684,9 @@ def lint_templates(
         if template not in available:
             problems.append(
                 Problem(
-                    "manifest.toml",
+                    "documents.toml",
                     1,
-                    "manifest",
+                    "documents",
                     f"{users[0].interview}/{users[0].id} names template {template!r}, "
                     "which does not exist",
                 )
@@ -759,6 +759,6 @@ def lint_templates(
             env,
             [spec for documents in manifest.values() for spec in documents],
             lambda iv: set(globals_) | _answer_ids(iv) | finding_names(iv),
-            read_package_text("manifest.toml"),
+            read_package_text("documents.toml"),
         )
     return LintReport(tuple(targets), tuple(sorted(set(problems))))

@@ -211,7 +211,7 @@ def preview_documents(
 ) -> tuple[Renderer, list[BuiltDocument], dt.date]:
     """Build the documents `name` picks (template file, document id or output name) from an
     example answers file; checks run as in a real render (RenderError lists problems)."""
-    from counsel.interview import load_answers_file, load_interview
+    from counsel.interviewer import load_answers_file, load_interview
     from counsel.render.core import Renderer
 
     interview_id, raw = load_answers_file(example)

@@ -41,7 +41,7 @@ class Rendered:
 
 
 def load(interview_id: str) -> Any:
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
 
     try:
         return load_interview(interview_id)
@@ -82,8 +82,8 @@ def check_header(interview: Any, header: tuple[str, ...]) -> None:
     carry them) and ignored. Anything else is refused before a row is read, since a
     misspelt column would otherwise lose its answers on every row.
     """
-    from counsel.interview.loader import all_answer_ids
-    from counsel.interview.rows import columns
+    from counsel.interviewer.loader import all_answer_ids
+    from counsel.interviewer.rows import columns
 
     own = {q.id for q in interview.questions if q.type != "list"}
     lists = {q.id for q in interview.questions if q.type == "list"}
@@ -96,7 +96,7 @@ def check_header(interview: Any, header: tuple[str, ...]) -> None:
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise UsageError(
             f"FILE: column '{name}' is not an answer of the {interview.id} interview; {hint}"
-            f"start from `counsel batch {interview.id} --template FILE.csv`"
+            f"start from `counsel batch {interview.id} --blank-sheet FILE.csv`"
         )
 
 

@@ -97,7 +97,10 @@ def _header(cells: list[Any], path: Path) -> tuple[str, ...]:
     while names and not names[-1]:
         names.pop()  # spreadsheets often carry empty trailing columns
     if not names:
-        raise UsageError(f"FILE: {path.name} has no header row; start from `--template`")
+        raise UsageError(
+            f"FILE: {path.name} has no header row; start from `counsel batch INTERVIEW "
+            "--blank-sheet FILE`"
+        )
     seen: dict[str, int] = {}
     for i, name in enumerate(names, start=1):
         if not name:

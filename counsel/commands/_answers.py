@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from counsel.errors import UsageError
 
 if TYPE_CHECKING:
-    from counsel.interview import Interview
+    from counsel.interviewer import Interview
     from counsel.office import Office
 
 
@@ -20,7 +20,7 @@ def load_case(
     The answers file names its interview (`interview = "..."`); a file for another interview
     is refused with the command that would take it.
     """
-    from counsel.interview import interview_ids, load_answers_file, load_interview
+    from counsel.interviewer import interview_ids, load_answers_file, load_interview
     from counsel.office import load_office
 
     if interview_id not in interview_ids():

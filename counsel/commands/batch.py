@@ -60,10 +60,12 @@ def register(subparsers: Any) -> None:
         help="send the work to a Dask distributed scheduler (tcp://host:8786)",
     )
     p.add_argument(
-        "--template",
+        "--blank-sheet",
+        "--template",  # the first round's name, kept working
+        dest="blank_sheet",
         metavar="FILE",
         type=Path,
-        help="write an empty sheet (.csv/.xlsx) with the header and a row of help, then stop",
+        help="write a blank sheet (.csv/.xlsx) with the header and a row of help, then stop",
     )
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -82,20 +84,25 @@ def _as_of(text: str | None) -> dt.date | None:
 def run(args: argparse.Namespace) -> int:
     from counsel.cli import emit
 
-    if args.template is not None:
+    if args.blank_sheet is not None:
         if args.file is not None:
-            raise UsageError("--template writes a new sheet: give INTERVIEW and --template only")
-        from counsel.batch import write_template
+            raise UsageError(
+                "--blank-sheet writes a new sheet: give INTERVIEW and --blank-sheet only"
+            )
+        from counsel.batch import write_blank_sheet
 
-        count = write_template(args.interview, args.template)
+        try:
+            count = write_blank_sheet(args.interview, args.blank_sheet)
+        except UsageError as exc:
+            raise UsageError(f"--blank-sheet: {exc}") from None
         emit(
             args,
-            {"template": str(args.template), "columns": count},
-            f"wrote {args.template}: {count} columns, header and a row of help",
+            {"blank_sheet": str(args.blank_sheet), "columns": count},
+            f"wrote {args.blank_sheet}: {count} columns, header and a row of help",
         )
         return 0
     if args.file is None:
-        raise UsageError("FILE: give the sheet to render (or --template FILE to start one)")
+        raise UsageError("FILE: give the sheet to render (or --blank-sheet FILE to start one)")
     if args.out is None:
         raise UsageError("--out: give the folder for the documents (--out DIR)")
     if args.jobs < 0:

@@ -29,7 +29,7 @@ ACCOUNT_TYPES = ("checking", "savings", "ira", "erisa", "hsa", "loan", "other")
 
 def _date(text: str) -> dt.date:
     """argparse `type=` for dates; argparse prefixes the message with the argument's name."""
-    from counsel.interview.values import YEARS
+    from counsel.interviewer.values import YEARS
 
     try:
         day = dt.date.fromisoformat(text.strip())

@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
 def _list(args: argparse.Namespace) -> int:
     # Imported here: the engine loads Jinja2, which `counsel --help` must not pay for.
     from counsel.cli import emit
-    from counsel.interview import list_interviews
+    from counsel.interviewer import list_interviews
 
     rows = []
     lines = []

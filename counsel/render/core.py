@@ -42,7 +42,7 @@ class RenderError(UsageError):
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    """One document of an interview, as counsel/templates/manifest.toml describes it."""
+    """One document of an interview, as counsel/templates/documents.toml describes it."""
 
     interview: str
     id: str
@@ -87,16 +87,16 @@ class RenderResult:
 _SPEC_KEYS = {f for f in DocumentSpec.__dataclass_fields__ if f != "interview"}
 
 
-def load_manifest(text: str | None = None) -> dict[str, tuple[DocumentSpec, ...]]:
-    """Parse manifest.toml: `[[<interview>]]` tables, one per document, in order."""
-    data = tomllib.loads(text if text is not None else read_package_text("manifest.toml"))
+def load_document_specs(text: str | None = None) -> dict[str, tuple[DocumentSpec, ...]]:
+    """Parse documents.toml: `[[<interview>]]` tables, one per document, in order."""
+    data = tomllib.loads(text if text is not None else read_package_text("documents.toml"))
     out: dict[str, tuple[DocumentSpec, ...]] = {}
     for interview, docs in data.items():
         if not isinstance(docs, list):
-            raise ValueError(f"manifest.toml: '{interview}' must be an array of tables")
+            raise ValueError(f"documents.toml: '{interview}' must be an array of tables")
         specs = []
         for n, raw in enumerate(docs, start=1):
-            where = f"manifest.toml: {interview}[{n}]"
+            where = f"documents.toml: {interview}[{n}]"
             unknown = sorted(set(raw) - _SPEC_KEYS)
             if unknown:
                 raise ValueError(f"{where}: unknown key '{unknown[0]}'")
@@ -169,7 +169,7 @@ def _default_store() -> Any:
 def _default_findings(
     interview_id: str, answers: Mapping[str, Any], office: Office, on: dt.date
 ) -> dict[str, Any]:
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
 
     result: dict[str, Any] = load_interview(interview_id).findings(answers, office, on)
     return result
@@ -199,7 +199,7 @@ class Renderer:
         self._store = store
         self._findings = findings or _default_findings
         self._required = required or _default_required
-        self.manifest = dict(manifest) if manifest is not None else load_manifest()
+        self.manifest = dict(manifest) if manifest is not None else load_document_specs()
         self.loader = PackageLoader()
         self.env = make_environment(self.loader)
         self._lock = threading.Lock()

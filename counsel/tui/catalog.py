@@ -1,4 +1,4 @@
-"""The interviews the UI offers, loaded once through counsel.interview (imported lazily)."""
+"""The interviews the UI offers, loaded once through counsel.interviewer (imported lazily)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ INTERVIEW_ORDER = ("track", "prior-period", "registration", "lien", "job-program
 
 @functools.cache
 def interview(interview_id: str) -> Any:
-    """The loaded Interview (counsel.interview.load_interview), cached for the session."""
-    from counsel.interview import load_interview
+    """The loaded Interview (counsel.interviewer.load_interview), cached for the session."""
+    from counsel.interviewer import load_interview
 
     return load_interview(interview_id)
 
 
 def interviews() -> list[tuple[str, str]]:
     """(id, title) of every interview, spec order first."""
-    from counsel.interview import list_interviews
+    from counsel.interviewer import list_interviews
 
     ids = [str(i.id) for i in list_interviews()]
     ids.sort(key=lambda i: (INTERVIEW_ORDER.index(i) if i in INTERVIEW_ORDER else 99, i))

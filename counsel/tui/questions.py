@@ -1,4 +1,4 @@
-"""Read a counsel.interview Question the way the widgets need it (kind, choices, row fields)."""
+"""Read a counsel.interviewer Question the way the widgets need it (kind, choices, row fields)."""
 
 from __future__ import annotations
 

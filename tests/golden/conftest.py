@@ -83,7 +83,7 @@ def office() -> Any:
 
 @pytest.fixture(scope="session")
 def rendered(renderer: Any, office: Any) -> dict[str, Rendered]:
-    from counsel.interview import load_answers_file, load_interview
+    from counsel.interviewer import load_answers_file, load_interview
 
     out: dict[str, Rendered] = {}
     for example in EXAMPLES:

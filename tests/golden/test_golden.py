@@ -330,7 +330,7 @@ def test_identical_bytes_in_a_fresh_process(rendered: dict[str, Rendered], tmp_p
     code = (
         "import sys, datetime as dt\n"
         "from pathlib import Path\n"
-        "from counsel.interview import load_answers_file, load_interview\n"
+        "from counsel.interviewer import load_answers_file, load_interview\n"
         "from counsel.office import load_office\n"
         "from counsel.render.core import Renderer\n"
         f"root = Path({str(root)!r})\n"

@@ -75,7 +75,7 @@ def test_office_profile_with_any_values(changes: dict[str, Any]) -> None:
 @FUZZ
 @given(data=st.binary(max_size=400) | st.text(max_size=300).map(str.encode))
 def test_office_and_answers_files_of_any_bytes(data: bytes) -> None:
-    from counsel.interview import load_answers_file
+    from counsel.interviewer import load_answers_file
     from counsel.office import load_office
 
     tally.fuzz()

@@ -24,7 +24,7 @@ from tests.security import tally
 FUZZ = settings(
     max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
-# The interviews accept years 1900-2199 (counsel.interview.values.YEARS).
+# The interviews accept years 1900-2199 (counsel.interviewer.values.YEARS).
 dates = st.dates(dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 closures = st.dictionaries(dates, st.text(max_size=20), max_size=5)
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from counsel.drafts import Draft, load_draft, new_draft, save_draft
-from counsel.interview import Question, load_interview
+from counsel.interviewer import Question, load_interview
 from tests.security import helpers, tally
 
 EXAMPLES = [p.stem for p in helpers.example_files()]

@@ -28,7 +28,7 @@ def example_files() -> list[Path]:
 @functools.cache
 def example(name: str) -> tuple[str, dict[str, Any]]:
     """(interview id, raw answers) of examples/<name>.toml."""
-    from counsel.interview import load_answers_file
+    from counsel.interviewer import load_answers_file
 
     interview_id, raw = load_answers_file(EXAMPLES / f"{name}.toml")
     return interview_id, dict(raw)
@@ -36,7 +36,7 @@ def example(name: str) -> tuple[str, dict[str, Any]]:
 
 def typed(interview_id: str, raw: dict[str, Any]) -> dict[str, Any]:
     """Validated, typed answers; fails the test if the answers do not validate."""
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
 
     result = load_interview(interview_id).validate(raw, office())
     assert result.complete, [str(e) for e in result.errors]

@@ -38,7 +38,7 @@ def _expected(value: str) -> str:
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, tuple[bytes, bytes]]:
     """One registration render per value, in the obligor's name, address and IV-D number."""
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
 
     interview_id, raw = helpers.example("registration")
     out: dict[str, tuple[bytes, bytes]] = {}

@@ -90,7 +90,7 @@ def test_hostile_html_fetches_nothing(
 def test_the_package_stylesheet_is_the_one_url_served(writer: PdfWriter) -> None:
     response = writer.fetcher.fetch(PACKAGE_URL + STYLESHEET)
     assert b"@page" in response.read()
-    for url in (PACKAGE_URL + "manifest.toml", PACKAGE_URL + STYLESHEET + "?x", "style.css"):
+    for url in (PACKAGE_URL + "documents.toml", PACKAGE_URL + STYLESHEET + "?x", "style.css"):
         with pytest.raises(ValueError):
             writer.fetcher.fetch(url)
 

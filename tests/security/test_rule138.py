@@ -104,7 +104,7 @@ def test_renderer_refuses_a_full_number_typed_into_free_text(variant: str) -> No
 @pytest.mark.parametrize("value", ["123456789012", "1234-5678-9012-3456", "12345", "12a4"])
 def test_account_numbers_are_entered_as_last_four_only(value: str) -> None:
     """The lien interview takes only the last four digits of an account (R. 138(b)(3))."""
-    from counsel.interview import load_interview
+    from counsel.interviewer import load_interview
 
     tally.attack()
     interview_id, raw = helpers.example("lien-account")

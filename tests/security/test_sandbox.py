@@ -84,7 +84,7 @@ BAD_NAMES = [
     "lien-notice.html/../../../etc/passwd",
     "./lien-notice.html",
     "%2e%2e/etc/passwd",
-    "manifest.toml",
+    "documents.toml",
     "style.css",
     "../pyproject.toml",
     "lien-notice.html\x00.txt",

@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Input, RadioSet
 
 from counsel import drafts
-from counsel.interview import load_answers_file, load_interview
+from counsel.interviewer import load_answers_file, load_interview
 from counsel.tui.screens.home import HomeScreen
 from counsel.tui.screens.interview import InterviewScreen
 from counsel.tui.screens.render import RenderScreen

@@ -30,7 +30,7 @@ _CHILD = """
 import asyncio, json, sys
 from pathlib import Path
 from counsel import drafts
-from counsel.interview import load_answers_file
+from counsel.interviewer import load_answers_file
 from counsel.office import load_office
 from counsel.tui import session as session_module
 from counsel.tui.app import CounselApp

@@ -49,9 +49,9 @@ def answer_options(session: InterviewSession) -> list[Option | None]:
 def planned_documents(interview_id: str) -> list[str]:
     """The documents the templates manifest names for the interview, before any is built."""
     try:
-        from counsel.render.core import load_manifest
+        from counsel.render.core import load_document_specs
 
-        specs = load_manifest().get(interview_id, ())
+        specs = load_document_specs().get(interview_id, ())
     except Exception:  # the manifest is the documents issue's; the list is only a preview
         return []
     out = []

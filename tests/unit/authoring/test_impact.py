@@ -11,7 +11,7 @@ import pytest
 from counsel.authoring.impact import ImpactReport, example_files, impact
 from counsel.authoring.preview import citations_in, reviewer_text
 from counsel.cli import main
-from counsel.interview import load_answers_file, load_interview
+from counsel.interviewer import load_answers_file, load_interview
 from counsel.law import CitationError, parse_citation
 from counsel.office import load_office
 from counsel.render.core import Renderer, RenderError

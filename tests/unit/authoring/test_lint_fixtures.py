@@ -160,8 +160,8 @@ def test_manifest_expressions_are_checked_with_their_line() -> None:
         text,
     )
     assert [(p.file, p.line, p.kind) for p in problems] == [
-        ("manifest.toml", 3, "manifest"),
-        ("manifest.toml", 5, "manifest"),
+        ("documents.toml", 3, "documents"),
+        ("documents.toml", 5, "documents"),
     ]
     assert "'lien_eligibilty' is not an answer or finding of lien" in problems[0].message
     assert "refuse_if" in problems[1].message

@@ -10,14 +10,14 @@ import pytest
 
 from counsel.batch.sheet import open_sheet
 from counsel.cli import main
-from counsel.interview import load_interview
-from counsel.interview.rows import columns
+from counsel.interviewer import load_interview
+from counsel.interviewer.rows import columns
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_template_has_the_interview_columns_and_a_help_row(tmp_path: Path, suffix: str) -> None:
+def test_blank_sheet_has_the_interview_columns_and_a_help_row(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"liens{suffix}"
-    assert main(["batch", "lien", "--template", str(path)]) == 0
+    assert main(["batch", "lien", "--blank-sheet", str(path)]) == 0
     expected = columns(load_interview("lien"), {"joint_owners": 3})
     sheet = open_sheet(path)
     assert list(sheet.header) == expected
@@ -48,7 +48,7 @@ def test_template_has_the_interview_columns_and_a_help_row(tmp_path: Path, suffi
 def test_template_refuses_other_suffixes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["batch", "lien", "--template", str(tmp_path / "x.ods")]) == 2
+    assert main(["batch", "lien", "--blank-sheet", str(tmp_path / "x.ods")]) == 2
     assert "must end in .csv or .xlsx" in capsys.readouterr().err
 
 
@@ -71,3 +71,9 @@ def test_usage_errors_exit_2(
     fill = {"sheet": sheet, "missing": tmp_path / "none.csv", "out": tmp_path / "out"}
     assert main([a.format(**fill) for a in args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_first_rounds_template_flag_still_writes_a_blank_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "liens.csv"
+    assert main(["batch", "lien", "--template", str(path)]) == 0
+    assert open_sheet(path).header

@@ -18,8 +18,8 @@ import pytest
 
 from counsel.batch import BatchOptions, run_batch
 from counsel.cli import main
-from counsel.interview import load_answers_file, load_interview
-from counsel.interview.rows import columns, flatten_answers
+from counsel.interviewer import load_answers_file, load_interview
+from counsel.interviewer.rows import columns, flatten_answers
 from counsel.office import load_office
 from counsel.render import render_interview
 from tests.unit.batch.conftest import BAD_SHEET, write_csv

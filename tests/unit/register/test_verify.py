@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from counsel.cli import main
-from counsel.interview import load_answers_file, load_interview
+from counsel.interviewer import load_answers_file, load_interview
 from counsel.law.store import Store
 from counsel.office import load_office
 from counsel.register import Register, office_from_snapshot, record_render, verify_entry

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from counsel.interview import load_answers_file, load_interview
+from counsel.interviewer import load_answers_file, load_interview
 from counsel.office import load_office
 from counsel.render import default_renderer
 from counsel.render.docx_writer import DocxWriter

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from counsel.errors import UsageError
-from counsel.render.core import Renderer, RenderError, load_manifest
+from counsel.render.core import Renderer, RenderError, load_document_specs
 
 ROOT = Path(__file__).resolve().parents[3]
 ON = dt.date(2026, 11, 23)
@@ -32,7 +32,7 @@ def office() -> Any:
 
 
 def answers(example: str, office: Any, **changes: Any) -> dict[str, Any]:
-    from counsel.interview import load_answers_file, load_interview
+    from counsel.interviewer import load_answers_file, load_interview
 
     interview_id, raw = load_answers_file(ROOT / "examples" / f"{example}.toml")
     raw = {**raw, **changes}
@@ -159,10 +159,12 @@ def test_cook_county_caption(renderer: Renderer, office: Any) -> None:
 
 def test_manifest_is_strict() -> None:
     with pytest.raises(ValueError, match="unknown key 'colour'"):
-        load_manifest('[[x]]\nid="a"\ntemplate="a.html"\ntitle="A"\nname="a"\ncolour="red"\n')
+        load_document_specs('[[x]]\nid="a"\ntemplate="a.html"\ntitle="A"\nname="a"\ncolour="red"\n')
     with pytest.raises(ValueError, match="served_on"):
-        load_manifest('[[x]]\nid="a"\ntemplate="a.html"\ntitle="A"\nname="a"\nserved_on="x"\n')
-    manifest = load_manifest()
+        load_document_specs(
+            '[[x]]\nid="a"\ntemplate="a.html"\ntitle="A"\nname="a"\nserved_on="x"\n'
+        )
+    manifest = load_document_specs()
     assert set(manifest) == {"track", "prior-period", "registration", "lien", "job-program"}
 
 

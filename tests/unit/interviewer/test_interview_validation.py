@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from counsel.interview import load_answers_file, load_interview
-from counsel.interview.values import AnswerError, parse_date, parse_money, parse_text
+from counsel.interviewer import load_answers_file, load_interview
+from counsel.interviewer.values import AnswerError, parse_date, parse_money, parse_text
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 

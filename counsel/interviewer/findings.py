@@ -12,7 +12,7 @@ from counsel.rules.findings import Finding
 from counsel.rules.money import cents, fmt_money
 
 if TYPE_CHECKING:
-    from counsel.interview.model import Interview
+    from counsel.interviewer.model import Interview
     from counsel.office import Office
 
 Answers = Mapping[str, Any]

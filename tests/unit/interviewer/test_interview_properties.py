@@ -8,8 +8,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from counsel.interview import flatten_answers, load_interview, unflatten_row
-from counsel.interview.values import parse_date, parse_money
+from counsel.interviewer import flatten_answers, load_interview, unflatten_row
+from counsel.interviewer.values import parse_date, parse_money
 
 _dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from counsel.errors import NotFoundError, UsageError
-from counsel.interview.model import (
+from counsel.interviewer.model import (
     QUESTION_TYPES,
     TEXT_FORMATS,
     Choice,
@@ -23,7 +23,7 @@ from counsel.interview.model import (
     Question,
     Section,
 )
-from counsel.interview.values import AnswerError, parse_money
+from counsel.interviewer.values import AnswerError, parse_money
 
 INTERVIEW_ORDER = ("track", "prior-period", "registration", "lien", "job-program")
 """The five interviews in the order of the legal spec (LEGAL.md)."""

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from counsel.interview.model import FieldError, Interview, Question, ValidationResult
-from counsel.interview.values import (
+from counsel.interviewer.model import FieldError, Interview, Question, ValidationResult
+from counsel.interviewer.values import (
     AnswerError,
     is_blank,
     parse_bool,
@@ -138,8 +138,8 @@ def validate(
     iv: Interview, raw: Mapping[str, Any], office: Office | None = None
 ) -> ValidationResult:
     """Typed answers and every field error, in question order."""
-    from counsel.interview.loader import all_answer_ids
-    from counsel.interview.rows import looks_flat, unflatten_row
+    from counsel.interviewer.loader import all_answer_ids
+    from counsel.interviewer.rows import looks_flat, unflatten_row
 
     if looks_flat(iv, raw):
         raw = unflatten_row(iv, raw)

@@ -60,7 +60,7 @@ def test_check_json_for_a_complete_example(capsys: pytest.CaptureFixture[str]) -
     ids=lambda p: p.stem,
 )
 def test_check_every_example_exits_0(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from counsel.interview import load_answers_file
+    from counsel.interviewer import load_answers_file
 
     interview, _ = load_answers_file(path)
     assert main(["check", interview, "--answers", str(path)]) == 0

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from counsel.interview import load_answers_file, load_interview
+from counsel.interviewer import load_answers_file, load_interview
 from counsel.office import Office, load_office
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -303,7 +303,7 @@ def test_readme_documents_every_answer_id() -> None:
 
 
 def test_finding_names_are_declared(office: Office) -> None:
-    from counsel.interview.findings import FINDING_NAMES
+    from counsel.interviewer.findings import FINDING_NAMES
 
     produced: dict[str, set[str]] = {}
     for path in FILES:
@@ -320,8 +320,8 @@ def test_finding_names_are_declared(office: Office) -> None:
 
 def test_readme_reference_is_current() -> None:
     """examples/README.md's answer-id tables match the interview files (regenerate with
-    `python -m counsel.interview.reference examples/README.md`)."""
-    from counsel.interview.reference import splice
+    `python -m counsel.interviewer.reference examples/README.md`)."""
+    from counsel.interviewer.reference import splice
 
     text = (EXAMPLES / "README.md").read_text("utf-8")
     assert splice(text) == text

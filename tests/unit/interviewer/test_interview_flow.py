@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from counsel.interview import (
+from counsel.interviewer import (
     columns,
     flatten_answers,
     load_answers_file,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from counsel.interview.model import Interview, Question
-from counsel.interview.validation import lenient
+from counsel.interviewer.model import Interview, Question
+from counsel.interviewer.validation import lenient
 
 
 def _walk(iv: Interview, answers: Mapping[str, Any]) -> list[Question]:

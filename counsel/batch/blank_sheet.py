@@ -1,4 +1,4 @@
-"""`counsel batch INTERVIEW --template FILE`: an empty sheet with the header and a row of help."""
+"""`counsel batch INTERVIEW --blank-sheet FILE`: a sheet with the header and a row of help."""
 
 from __future__ import annotations
 
@@ -78,8 +78,8 @@ def columns_for(interview: Any, list_items: int = LIST_ITEMS_DEFAULT) -> list[Co
     return cols
 
 
-def write_template(interview: Any, path: Path, list_items: int = LIST_ITEMS_DEFAULT) -> int:
-    """Write the template sheet (CSV or XLSX by suffix); returns the number of columns."""
+def write_blank_sheet(interview: Any, path: Path, list_items: int = LIST_ITEMS_DEFAULT) -> int:
+    """Write the blank sheet (CSV or XLSX by suffix); returns the number of columns."""
     cols = columns_for(interview, list_items)
     header = [c.name for c in cols]
     help_row = [c.help for c in cols]
@@ -90,9 +90,9 @@ def write_template(interview: Any, path: Path, list_items: int = LIST_ITEMS_DEFA
     elif suffix == ".xlsx":
         data = _xlsx_bytes(cols, header, help_row)
     else:
-        raise UsageError(f"--template: {path.name} must end in .csv or .xlsx")
+        raise UsageError(f"{path.name} must end in .csv or .xlsx")
     if path.parent and not path.parent.is_dir():
-        raise UsageError(f"--template: folder {path.parent} does not exist")
+        raise UsageError(f"folder {path.parent} does not exist")
     atomic_write(path, data)
     return len(cols)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from counsel.errors import NotFoundError
-from counsel.interview import (
+from counsel.interviewer import (
     INTERVIEW_ORDER,
     QUESTION_TYPES,
     InterviewDefinitionError,

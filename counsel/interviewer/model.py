@@ -117,7 +117,7 @@ class FieldError:
     @property
     def column(self) -> str:
         """The batch column for this field: children[2].birth_date -> child_2_birth_date."""
-        from counsel.interview.rows import column_for_path
+        from counsel.interviewer.rows import column_for_path
 
         return column_for_path(self.field)
 
@@ -176,7 +176,7 @@ class Interview:
 
     # Flow, validation and findings live in their own modules; these methods are the API.
     def visible(self, answers: Mapping[str, Any]) -> list[Question]:
-        from counsel.interview.flow import visible
+        from counsel.interviewer.flow import visible
 
         return visible(self, answers)
 
@@ -184,41 +184,41 @@ class Interview:
         return any(q.id == question_id for q in self.visible(answers))
 
     def next_question(self, answers: Mapping[str, Any], current_id: str | None) -> Question | None:
-        from counsel.interview.flow import next_question
+        from counsel.interviewer.flow import next_question
 
         return next_question(self, answers, current_id)
 
     def previous_question(
         self, answers: Mapping[str, Any], current_id: str | None
     ) -> Question | None:
-        from counsel.interview.flow import previous_question
+        from counsel.interviewer.flow import previous_question
 
         return previous_question(self, answers, current_id)
 
     def first_unanswered(self, answers: Mapping[str, Any]) -> Question | None:
-        from counsel.interview.flow import first_unanswered
+        from counsel.interviewer.flow import first_unanswered
 
         return first_unanswered(self, answers)
 
     def section_complete(self, section_id: str, answers: Mapping[str, Any]) -> bool:
-        from counsel.interview.flow import section_complete
+        from counsel.interviewer.flow import section_complete
 
         return section_complete(self, section_id, answers)
 
     def validate(self, raw: Mapping[str, Any], office: Office | None = None) -> ValidationResult:
-        from counsel.interview.validation import validate
+        from counsel.interviewer.validation import validate
 
         return validate(self, raw, office)
 
     def validate_answer(self, question_id: str, raw_value: Any) -> tuple[Any, str | None]:
         """One answer alone: (typed value, None) or (None, message). For form fields."""
-        from counsel.interview.validation import parse_value
+        from counsel.interviewer.validation import parse_value
 
         return parse_value(self.question(question_id), raw_value)
 
     def findings(
         self, answers: Mapping[str, Any], office: Office, on: dt.date
     ) -> dict[str, Finding]:
-        from counsel.interview.findings import findings
+        from counsel.interviewer.findings import findings
 
         return findings(self, answers, office, on)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from counsel.interview.loader import (
+from counsel.interviewer.loader import (
     INTERVIEW_ORDER,
     InterviewDefinitionError,
     all_answer_ids,
@@ -13,7 +13,7 @@ from counsel.interview.loader import (
     load_interview_file,
     parse_interview,
 )
-from counsel.interview.model import (
+from counsel.interviewer.model import (
     QUESTION_TYPES,
     Choice,
     FieldError,
@@ -22,8 +22,8 @@ from counsel.interview.model import (
     Section,
     ValidationResult,
 )
-from counsel.interview.rows import columns, flatten_answers, unflatten_row
-from counsel.interview.values import AnswerError
+from counsel.interviewer.rows import columns, flatten_answers, unflatten_row
+from counsel.interviewer.values import AnswerError
 
 __all__ = [
     "INTERVIEW_ORDER",

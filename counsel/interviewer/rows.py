@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from counsel.interview.model import Interview, Question
-from counsel.interview.values import is_blank
+from counsel.interviewer.model import Interview, Question
+from counsel.interviewer.values import is_blank
 
 _PATH = re.compile(r"([a-z][a-z0-9_]*)\[(\d+)\]\.([a-z][a-z0-9_]*)")
 
@@ -107,7 +107,7 @@ def column_for_path(path: str) -> str:
     m = _PATH.fullmatch(path)
     if not m:
         return path
-    from counsel.interview.loader import list_interviews
+    from counsel.interviewer.loader import list_interviews
 
     for iv in list_interviews():
         for q in _lists(iv):
