@@ -42,7 +42,7 @@ typecheck: setup
 	$(BIN)/mypy
 
 unit: setup
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 
 # pip-audit fails the run on a known advisory; an unreachable advisory service is reported
