@@ -1,11 +1,9 @@
-"""The register of issued documents: an append-only SQLite log of every render, for audit."""
+"""Where the register lives and how rows are stored: an append-only SQLite log, for audit."""
 
 from __future__ import annotations
 
 import builtins
 import datetime as dt
-import getpass
-import hashlib
 import json
 import os
 import random
@@ -13,14 +11,22 @@ import sqlite3
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from counsel.errors import NotFoundError, UsageError
 from counsel.fsutil import FILE_MODE, private_dir
+from counsel.register.model import (
+    Entry,
+    IssuedFile,
+    answers_hash,
+    answers_snapshot,
+    case_number_of,
+    current_user,
+    issued_files,
+    office_snapshot,
+)
 
 if TYPE_CHECKING:
     from counsel.office import Office
@@ -67,143 +73,6 @@ CREATE TABLE IF NOT EXISTS issued_file (
 """
 
 
-@dataclass(frozen=True)
-class IssuedFile:
-    """One output file of a render, with the template that produced it."""
-
-    document: str
-    """Document id (the templates manifest's name for it)."""
-    template: str
-    """Template file name, e.g. "administrative_order.html.j2"."""
-    template_hash: str
-    """sha256 of the template source when it was rendered."""
-    format: str
-    """Output format: "pdf", "docx", ..."""
-    path: str
-    """Where the file was written (absolute)."""
-    sha256: str
-    """sha256 of the file's bytes."""
-
-    def to_json(self) -> dict[str, str]:
-        return {
-            "document": self.document,
-            "template": self.template,
-            "template_hash": self.template_hash,
-            "format": self.format,
-            "path": self.path,
-            "sha256": self.sha256,
-        }
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One row of the register: a render of one interview's documents."""
-
-    id: int
-    issued_at: dt.datetime
-    """When the documents were recorded (UTC, timezone-aware)."""
-    source: str
-    """Which front end rendered them: "tui", "render", "batch"."""
-    interview: str
-    case_number: str
-    user_name: str
-    """The operating-system user of the session that rendered them."""
-    document_date: dt.date
-    """The as-of date the documents were rendered for (statute versions, deadlines)."""
-    statute_snapshot: str
-    answers_hash: str
-    answers: dict[str, Any]
-    """Answers snapshot (JSON-native: dates and money as strings); private data."""
-    office: dict[str, Any]
-    """Office profile snapshot, in the office TOML's shape."""
-    files: tuple[IssuedFile, ...]
-
-    def summary(self) -> dict[str, Any]:
-        """The entry without the private answers snapshot (for lists and JSON output)."""
-        return {
-            "id": self.id,
-            "issued_at": self.issued_at.isoformat(),
-            "source": self.source,
-            "interview": self.interview,
-            "case_number": self.case_number,
-            "user_name": self.user_name,
-            "document_date": self.document_date.isoformat(),
-            "statute_snapshot": self.statute_snapshot,
-            "answers_hash": self.answers_hash,
-            "files": [f.to_json() for f in self.files],
-        }
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, tuple | set | frozenset):
-        return list(value)
-    raise TypeError(f"cannot record a value of type {type(value).__name__}")
-
-
-def answers_snapshot(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Answers as JSON-native values (dates ISO, money as strings) that validate() accepts."""
-    loaded: dict[str, Any] = json.loads(json.dumps(dict(answers), default=_json_default))
-    return loaded
-
-
-def answers_hash(answers: Mapping[str, Any]) -> str:
-    """sha256 of the answers in canonical form: the same hash the renderer's provenance holds."""
-    from counsel.render.provenance import answers_hash as provenance_hash
-
-    return provenance_hash(answers)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def office_snapshot(office: Office | None) -> dict[str, Any]:
-    """The office profile as a dict `counsel.office.parse_office` reads back."""
-    if office is None:
-        return {}
-    data: dict[str, Any] = {
-        "county": office.county,
-        "circuit": office.circuit,
-        "state_attorney": office.state_attorney,
-        "office_name": office.office_name,
-        "address": list(office.address),
-        "phone": office.phone,
-        "email": office.email,
-        "attorneys": [
-            {"name": a.name, "email": a.email, "phone": a.phone, "ardc": a.ardc, "title": a.title}
-            for a in office.attorneys
-        ],
-        "closures": [{"date": c.date.isoformat(), "name": c.name} for c in office.closures],
-        "older_child_age": office.older_child_age,
-        "register_path": office.register_path,
-    }
-    if office.review_date is not None:
-        data["review_date"] = office.review_date.isoformat()
-    return data
-
-
-def office_from_snapshot(data: Mapping[str, Any]) -> Office:
-    """Rebuild the office profile recorded with an entry (dates were stored as ISO text)."""
-    from counsel.office import parse_office
-
-    raw = dict(data)
-    raw["closures"] = [
-        {"date": dt.date.fromisoformat(c["date"]), "name": c["name"]}
-        for c in raw.get("closures", [])
-    ]
-    if "review_date" in raw:
-        raw["review_date"] = dt.date.fromisoformat(raw["review_date"])
-    return parse_office(raw, "recorded office profile")
-
-
 def data_dir() -> Path:
     """The user data directory (COUNSEL_DATA_DIR overrides it), not yet created."""
     override = os.environ.get(DATA_DIR_ENV, "").strip()
@@ -219,22 +88,6 @@ def default_register_path(office: Office | None = None) -> Path:
     if office is not None and office.register_path.strip():
         return Path(office.register_path.strip()).expanduser()
     return data_dir() / REGISTER_FILE
-
-
-def case_number_of(answers: Mapping[str, Any]) -> str:
-    """The case number a register row is filed under: the court's, else the IV-D number."""
-    for key in ("court_case_number", "iv_d_case_number", "case_number"):
-        value = answers.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (containers without a passwd entry)
-        return f"uid-{os.getuid()}"
 
 
 def _create_private(path: Path) -> None:
@@ -509,28 +362,6 @@ class Register:
 # -- the one call render, batch and the TUI make after writing files --------------------------
 
 
-def issued_files(result: Any) -> list[IssuedFile]:
-    """The PDF/DOCX files of a `counsel.render.RenderResult`, hashed, for `Register.record`."""
-    by_name = {Path(p).name: Path(p) for p in result.paths}
-    files: list[IssuedFile] = []
-    for built in result.documents:
-        for fmt in ("pdf", "docx"):
-            path = by_name.get(f"{built.stem}.{fmt}")
-            if path is None:
-                continue
-            files.append(
-                IssuedFile(
-                    document=built.stem,
-                    template=built.provenance.template_id,
-                    template_hash=built.provenance.template_hash,
-                    format=fmt,
-                    path=str(path.resolve()),
-                    sha256=file_sha256(path),
-                )
-            )
-    return files
-
-
 def record_render(
     result: Any,
     *,
@@ -560,174 +391,7 @@ def record_render(
         )
 
 
-# -- verify: re-render an entry from its snapshot and compare -------------------------------
-
-
-@dataclass(frozen=True)
-class FileVerdict:
-    """One recorded file: the file on disk now, and the same document re-rendered now."""
-
-    document: str
-    format: str
-    path: str
-    recorded_sha256: str
-    on_disk: str
-    """"unchanged", "modified" or "missing": the issued file as it is now."""
-    rerendered_sha256: str
-    """sha256 of the document re-rendered now ("" when it could not be)."""
-
-    @property
-    def matches(self) -> bool:
-        return self.rerendered_sha256 == self.recorded_sha256
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "document": self.document,
-            "format": self.format,
-            "path": self.path,
-            "recorded_sha256": self.recorded_sha256,
-            "rerendered_sha256": self.rerendered_sha256,
-            "matches": self.matches,
-            "on_disk": self.on_disk,
-        }
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    """The verdict on one register entry; `causes` names why any document differs."""
-
-    entry_id: int
-    files: tuple[FileVerdict, ...]
-    causes: tuple[str, ...]
-    problems: tuple[str, ...] = ()
-    """Why the entry could not be re-rendered at all (answers no longer valid, render error)."""
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and all(f.matches for f in self.files)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.entry_id,
-            "ok": self.ok,
-            "files": [f.to_json() for f in self.files],
-            "causes": list(self.causes),
-            "problems": list(self.problems),
-        }
-
-    def human(self) -> str:
-        head = f"Entry {self.entry_id}: " + (
-            "verified: every document re-renders to the recorded hash"
-            if self.ok
-            else "DIFFERS from what was issued"
-        )
-        lines = [head]
-        for f in self.files:
-            state = "same" if f.matches else "different" if f.rerendered_sha256 else "not rendered"
-            lines.append(
-                f"  {f.document} ({f.format}): re-render {state}; file on disk {f.on_disk}"
-            )
-        lines += [f"  cause: {c}" for c in self.causes]
-        lines += [f"  problem: {p}" for p in self.problems]
-        return "\n".join(lines)
-
-
-def _on_disk(f: IssuedFile) -> str:
-    path = Path(f.path)
-    if not path.is_file():
-        return "missing"
-    return "unchanged" if file_sha256(path) == f.sha256 else "modified"
-
-
-def verify_entry(entry: Entry, renderer: Any = None) -> VerifyResult:
-    """Re-render the entry's documents from its answers and office snapshots, on its document
-    date, and compare each file's sha256 with the recorded one.
-
-    A difference is explained by what changed since: a template's hash (the template, a partial
-    or the stylesheet), the statute snapshot, or the answers as the interview reads them now;
-    if none of these changed, the renderer itself did. `renderer` defaults to a new
-    `counsel.render.core.Renderer` (tests pass one with a changed template).
-    """
-    from counsel.errors import CounselError
-    from counsel.interviewer import load_interview
-
-    if renderer is None:
-        from counsel.render.core import Renderer
-
-        renderer = Renderer()
-    problems: list[str] = []
-    causes: list[str] = []
-    built_by_stem: dict[str, Any] = {}
-    try:
-        office = office_from_snapshot(entry.office)
-        result = load_interview(entry.interview).validate(entry.answers)
-        if result.errors:
-            fields = ", ".join(e.field for e in result.errors[:5])
-            problems.append(
-                f"the recorded answers no longer validate under the {entry.interview} "
-                f"interview (fields: {fields}): the interview definition changed"
-            )
-        else:
-            answers = dict(result.answers)
-            if answers_hash(answers) != entry.answers_hash:
-                causes.append(
-                    "the answers read back from the snapshot hash differently: the "
-                    f"{entry.interview} interview's definition changed since the entry"
-                )
-            built = renderer.build(entry.interview, answers, office, entry.document_date)
-            built_by_stem = {b.stem: b for b in built}
-    except CounselError as exc:
-        problems.append(f"re-render failed: {exc}")
-
-    verdicts: list[FileVerdict] = []
-    changed_templates: dict[str, tuple[str, str]] = {}
-    for f in entry.files:
-        new_sha = ""
-        b = _match(f, built_by_stem)
-        if b is not None and f.format in ("pdf", "docx"):
-            blob = renderer.to_pdf(b) if f.format == "pdf" else renderer.to_docx(b)
-            new_sha = hashlib.sha256(blob).hexdigest()
-        elif not problems:
-            problems.append(f"{f.document} ({f.format}): the document was not re-rendered")
-        verdicts.append(FileVerdict(f.document, f.format, f.path, f.sha256, _on_disk(f), new_sha))
-        now_hash = renderer.template_hash(f.template) if f.template else ""
-        if f.template and now_hash != f.template_hash:
-            changed_templates[f.template] = (f.template_hash, now_hash)
-    if any(not v.matches for v in verdicts) or problems:
-        for template, (old, new) in sorted(changed_templates.items()):
-            causes.append(
-                f"template {template} changed since the entry (hash {old[:12]} then, "
-                f"{new[:12]} now; it covers the template, its partials and the stylesheet)"
-            )
-        snapshot = _statute_snapshot()
-        if snapshot != entry.statute_snapshot:
-            causes.append(
-                f"the statute snapshot changed since the entry ({entry.statute_snapshot[:12]} "
-                f"then, {snapshot[:12]} now): a section's text or version differs"
-            )
-        if not causes and not problems:
-            causes.append(
-                "templates, statute snapshot and answers are unchanged: the renderer or its "
-                "libraries (WeasyPrint, python-docx, fonts) changed"
-            )
-    return VerifyResult(entry.id, tuple(verdicts), tuple(causes), tuple(problems))
-
-
-def _match(f: IssuedFile, built_by_stem: Mapping[str, Any]) -> Any:
-    """The re-rendered document a recorded file is: by its file name (`<stem>.<format>`, as
-    the renderer writes it), else by the recorded document name (the stem, or a manifest id
-    when that id names exactly one document)."""
-    name = Path(f.path).name
-    for stem, built in built_by_stem.items():
-        if name == f"{stem}.{f.format}":
-            return built
-    if f.document in built_by_stem:
-        return built_by_stem[f.document]
-    by_id = [b for b in built_by_stem.values() if b.spec.id == f.document]
-    return by_id[0] if len(by_id) == 1 else None
-
-
 def _statute_snapshot() -> str:
-    from counsel.law import get_store
+    from counsel.register.verify import _statute_snapshot as current
 
-    return str(get_store().snapshot_hash())
+    return current()
