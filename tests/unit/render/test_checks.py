@@ -118,3 +118,47 @@ def test_a_line_the_other_party_shares_is_not_protected() -> None:
     assert protected_values(answers) == [("obligee_address", "42 Placeholder Lane")]
     served = doc("To: 1200 Example Avenue, Springfield, IL 62702")
     assert family_violence(served, protected_values(answers), True) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PIN 19-23-112-021-0000",  # LEGAL.md's Cook County PIN; its check digit passes Luhn
+        "Permanent Index Number: 19231120210000",
+        "P.I.N. 19231120210000 (Cook County)",
+        "Lot 12 in Block 3, PIN 19-23-112-021-0000 and 19-23-112-022-0000",
+        "Document No. 1923112021000 recorded 2026-11-23",  # 13 digits, not Luhn-valid
+    ],
+)
+def test_a_parcel_index_number_is_not_a_card_number(text: str) -> None:
+    """Rule 138(b) names SSN/ITIN, driver's license, account and card numbers only; a card is
+    told by how it is written and its Luhn digit, never by its digit count alone."""
+    assert luhn_ok("19231120210000")
+    assert rule_138(doc(text), {}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "card 4111111111111111",
+        "card 4111-1111-1111-1111",
+        "Amex 3782 822463 10005",
+        "Diners 3056 930902 5904",
+        "ref 12 4111 1111 1111 1111 2026",  # digits around the card do not hide it
+        "Visa 4222222222222",
+        "PIN 4111 1111 1111 1111",  # a parcel word does not excuse a card's 16 digits
+    ],
+)
+def test_card_numbers_are_refused_however_they_are_grouped(text: str) -> None:
+    problems = rule_138(doc(text), {})
+    assert problems and "138(b)(4)" in problems[0]
+
+
+def test_reader_text_is_what_a_reader_sees() -> None:
+    from counsel.render.checks import reader_text
+
+    assert reader_text("9\u00ad00\u200b-\u201100\u2212\u20130002") == "900--00--0002"
+    assert reader_text("a\u00a0b\u2003c\u3000d\te") == "a b c d e"
+    assert reader_text("\uff19\U0001d7ce") == "90"
+    assert reader_text("line\nbreak") == "line\nbreak"
+    assert reader_text("plain ASCII 123-45") == "plain ASCII 123-45"
