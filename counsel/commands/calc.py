@@ -28,19 +28,14 @@ ACCOUNT_TYPES = ("checking", "savings", "ira", "erisa", "hsa", "loan", "other")
 
 
 def _date(text: str) -> dt.date:
-    """argparse `type=` for dates; argparse prefixes the message with the argument's name."""
-    from counsel.interviewer.values import YEARS
+    """argparse `type=` for dates (counsel.rules.dates); argparse names the argument."""
+    from counsel.rules.dates import parse_date
+    from counsel.rules.errors import RuleInputError
 
     try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            "must be a real date as YYYY-MM-DD (e.g. 2026-03-15)"
-        ) from None
-    if day.year not in YEARS:
-        # The rules add years and days; near 9999 that overflows (as the interviews refuse).
-        raise argparse.ArgumentTypeError(f"give a year from {YEARS[0]} to {YEARS[-1]}")
-    return day
+        return parse_date(text)
+    except RuleInputError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def _add_json(p: argparse.ArgumentParser) -> None:
@@ -172,14 +167,16 @@ def _deadline(args: argparse.Namespace) -> int:
 
 
 def _money(text: str | None, arg: str) -> Any:
+    """An amount argument by counsel.rules.money; the message names the argument."""
+    from counsel.rules.errors import RuleInputError
     from counsel.rules.money import parse_money
 
     if text is None:
         return None
     try:
-        return parse_money(text, field=arg)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        return parse_money(text)
+    except RuleInputError as exc:
+        raise UsageError(f"{arg}: {exc.message}") from None
 
 
 def _lien(args: argparse.Namespace) -> int:
@@ -215,25 +212,22 @@ def _lien(args: argparse.Namespace) -> int:
 
 
 def _segment(text: str, index: int) -> Any:
-    from counsel.rules.money import parse_money
+    from counsel.rules.dates import parse_date
+    from counsel.rules.errors import RuleInputError
     from counsel.rules.prior_period import Segment
 
     arg = f"--segment {index}"
+    # MM/DD/YYYY holds no colon, so START:END:MONTHLY splits the same with either date form.
     parts = text.split(":")
     if len(parts) != 3:
         raise UsageError(f"{arg}: write START:END:MONTHLY, e.g. 2024-01-15:2024-06-30:450.00")
-    try:
-        start = _date(parts[0])
-        end = _date(parts[1])
-    except (ValueError, argparse.ArgumentTypeError):
-        raise UsageError(
-            f"{arg}: START and END must be dates as YYYY-MM-DD, years 1900 to 2199"
-        ) from None
-    try:
-        monthly = parse_money(parts[2], field=f"{arg} MONTHLY")
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    return Segment(start, end, monthly)
+    values: list[Any] = []
+    for part, name in zip(parts[:2], ("START", "END"), strict=True):
+        try:
+            values.append(parse_date(part))
+        except RuleInputError as exc:
+            raise UsageError(f"{arg} {name}: {exc.message}") from None
+    return Segment(values[0], values[1], _money(parts[2], f"{arg} MONTHLY"))
 
 
 def _prior_period(args: argparse.Namespace) -> int:

@@ -6,99 +6,38 @@ and how to fix it without repeating the input, so private values never reach a m
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
+
+from counsel.rules import dates as _dates
+from counsel.rules import money as _money
+from counsel.rules.errors import RuleInputError
 
 
 class AnswerError(ValueError):
     """One answer cannot be read; the message never contains the answer."""
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_DATE_FIX = "use YYYY-MM-DD or MM/DD/YYYY"
-
-
-def _ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
-
-
-YEARS = range(1900, 2200)
-"""Years an answer may name. The rules add up to 19 years (termination) and extend past
-holidays; a year near 9999 would overflow datetime there, and no case needs one."""
-
-
-def _plausible(day: dt.date) -> dt.date:
-    if day.year not in YEARS:
-        raise AnswerError(
-            f"not a plausible date: give a year from {YEARS[0]} to {YEARS[-1]} ({_DATE_FIX})"
-        )
-    return day
+YEARS = _dates.YEARS
+"""Years an answer may name (counsel.rules.dates.YEARS)."""
 
 
 def parse_date(value: Any) -> dt.date:
-    """A date from a TOML date or "YYYY-MM-DD" / "MM/DD/YYYY"; impossible days are named."""
-    if isinstance(value, dt.datetime):
-        raise AnswerError(f"give a date without a time ({_DATE_FIX})")
-    if isinstance(value, dt.date):
-        return _plausible(value)
-    if not isinstance(value, str):
-        raise AnswerError(f"not a date; {_DATE_FIX}")
-    text = value.strip()
-    if m := _ISO.fullmatch(text):
-        year, month, day = int(m[1]), int(m[2]), int(m[3])
-    elif m := _US.fullmatch(text):
-        month, day, year = int(m[1]), int(m[2]), int(m[3])
-    else:
-        raise AnswerError(f"not a date; {_DATE_FIX}")
-    if not 1 <= month <= 12:
-        raise AnswerError(f"not a real date: there is no month {month} ({_DATE_FIX})")
-    if year < 1:
-        raise AnswerError(f"not a real date: the year must be from 1 on ({_DATE_FIX})")
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        name = calendar.month_name[month]
-        if day == 0:
-            raise AnswerError(f"not a real date: there is no day 0 ({_DATE_FIX})")
-        if month == 2 and day == 29:
-            raise AnswerError(f"not a real date: February {year} has no 29th day (not a leap year)")
-        raise AnswerError(f"not a real date: {name} has no {_ordinal(day)} day")
-    return _plausible(dt.date(year, month, day))
-
-
-_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?|\.\d{1,2}")
-_MONEY_FIX = "write dollars and cents like 1234.50 or $1,234.50"
+    """A date from a TOML date or "YYYY-MM-DD" / "MM/DD/YYYY" (counsel.rules.dates)."""
+    try:
+        return _dates.parse_date(value)
+    except RuleInputError as exc:
+        raise AnswerError(exc.message) from None
 
 
 def parse_money(value: Any) -> Decimal:
-    """A non-negative dollar amount in cents: "$1,234.50" -> Decimal("1234.50")."""
-    if isinstance(value, bool):
-        raise AnswerError(f"not an amount; {_MONEY_FIX}")
-    if isinstance(value, float):
-        text = repr(value)
-    elif isinstance(value, int | Decimal):
-        text = str(value)
-    elif isinstance(value, str):
-        text = value.strip()
-    else:
-        raise AnswerError(f"not an amount; {_MONEY_FIX}")
-    if text.startswith("-"):
-        raise AnswerError("must not be negative; give the amount without a minus sign")
-    if text.startswith("$"):
-        text = text[1:].strip()
-    if not _AMOUNT.fullmatch(text):
-        if re.fullmatch(r"[\d,]*\.\d{3,}", text):
-            raise AnswerError("more than two decimal places; give whole cents, like 1234.50")
-        raise AnswerError(f"not an amount; {_MONEY_FIX}")
+    """A non-negative dollar amount in cents (counsel.rules.money): "$1,234.50" -> 1234.50."""
     try:
-        return Decimal(text.replace(",", "")).quantize(Decimal("0.01"))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-        raise AnswerError(f"not an amount; {_MONEY_FIX}") from None
+        return _money.parse_money(value)
+    except RuleInputError as exc:
+        raise AnswerError(exc.message) from None
 
 
 _TRUE = {"yes", "y", "true", "t", "1", "x"}

@@ -1,14 +1,39 @@
-"""Money in and out: strict parsing of dollar amounts to Decimal, half-up rounding to cents."""
+"""Money in and out: the one parser of dollar amounts (to Decimal cents) and half-up rounding."""
 
 from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from counsel.rules.errors import RuleInputError
+
 CENT = Decimal("0.01")
 
-# Digits with optional thousands separators in groups of three, then up to two decimals.
-_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{0,2})?|\.\d{1,2}")
+# ASCII digits only (`\d` would take Arabic-Indic or full-width digits, which Decimal reads):
+# whole dollars with optional thousands separators in groups of three (a first group that
+# starts with 0 is no thousands group), then a point and one or two digits of cents; or
+# cents alone after the point (".50", as "$.50" is written).
+_AMOUNT = re.compile(r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]{1,2})?|\.[0-9]{1,2}")
+_LETTER = re.compile(r"[^\W\d_]")
+
+EXAMPLE = "like 1234.50 or $1,234.50"
+NOT_AN_AMOUNT = f"not an amount; write dollars and cents {EXAMPLE}"
+EMPTY = "give an amount in dollars, like 1234.50"
+NEGATIVE = "must not be negative; give the amount without a minus sign"
+TOO_MANY_DECIMALS = "more than two decimal places; give whole cents, like 1234.50"
+TRAILING_POINT = (
+    "not an amount: it ends with a decimal point; give the cents after it (1234.00) or leave "
+    "the point out (1234)"
+)
+LETTER = (
+    "not an amount: it holds a letter; write digits only, with an optional $, commas and "
+    "one decimal point (a letter O or l typed for 0 or 1 would change the amount)"
+)
+COMMA = (
+    "not an amount: a comma only separates thousands (1,234.50); write the cents after a "
+    "point (12.50)"
+)
+TOO_LARGE = "the amount is too large; check the digits"
 
 
 def cents(amount: Decimal) -> Decimal:
@@ -21,54 +46,72 @@ def fmt_money(amount: Decimal) -> str:
     return f"{cents(amount):,.2f}"
 
 
-def parse_money(
-    value: str | int | float | Decimal,
-    *,
-    field: str = "amount",
-    allow_negative: bool = False,
-) -> Decimal:
+def _text_of(value: object) -> str | None:
+    """The written form of an answer: strings as typed, TOML numbers by their digits."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that reads back: 0.1, not 0.1000000000000000055
+    if isinstance(value, int | Decimal):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    return None
+
+
+def money_problem(text: str) -> str:
+    """Why `text` (already stripped of sign and $) is not an amount: the most specific fix."""
+    if not text:
+        return NOT_AN_AMOUNT
+    if re.fullmatch(r"[0-9,]*\.[0-9]{3,}", text):
+        return TOO_MANY_DECIMALS
+    if re.fullmatch(r"[0-9,]*[0-9]\.", text):
+        return TRAILING_POINT
+    if _LETTER.search(text):
+        return LETTER
+    if "," in text and re.fullmatch(r"[0-9.,]+", text):
+        return COMMA
+    return NOT_AN_AMOUNT
+
+
+def parse_money(value: object, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
     """A dollar amount as Decimal cents: "$1,234.50" -> Decimal("1234.50").
 
-    Accepts a leading "$", thousands separators in groups of three, and at most two
-    decimals; TOML numbers (int, float, Decimal) are accepted under the same rule, a float
-    by its shortest representation. Raises ValueError naming `field` and the fix, never
-    echoing the value.
+    The one reading of an amount for the interviews, `counsel calc`, batch cells and the
+    terminal's money field. Accepted: digits with an optional leading "$", thousands
+    separators in groups of three, and a point followed by one or two digits of cents
+    (".50" is fifty cents, "1234.5" is $1,234.50). Refused, each with its own fix: a trailing
+    point ("1234." may be an amount whose cents were never typed), more than two decimals,
+    a comma that is not a thousands separator ("12,50"), any letter ("1o45.00" is not
+    1045.00 or 145.00), a minus sign unless `allow_negative`. TOML numbers (int, float,
+    Decimal) are read by the same rule from their digits, a float by its shortest form.
+
+    Raises RuleInputError (a ValueError): `.field` is `field`, `.message` the problem and
+    the fix; neither ever repeats the value.
     """
-    if isinstance(value, bool):
-        raise ValueError(f"{field}: give an amount in dollars, like 1234.50")
-    if isinstance(value, float):
-        text = repr(value)
-        if "e" in text or "n" in text:  # 1e+20, inf, nan
-            raise ValueError(f"{field}: give an amount in dollars, like 1234.50")
-    elif isinstance(value, int | Decimal):
-        text = str(value)
-    elif isinstance(value, str):
-        text = value
-    else:
-        raise ValueError(f"{field}: give an amount in dollars, like 1234.50")
+    text = _text_of(value)
+    if text is None:
+        raise RuleInputError(field, NOT_AN_AMOUNT)
     text = text.strip()
-    negative = False
-    if text.startswith("-"):
-        negative, text = True, text[1:].strip()
-    if text.startswith("$"):
-        text = text[1:].strip()
     if not text:
-        raise ValueError(f"{field}: give an amount in dollars, like 1234.50")
+        raise RuleInputError(field, EMPTY)
+    negative = dollar = False
+    while text[:1] in ("-", "$") and text:
+        if text[0] == "-":
+            if negative:
+                break
+            negative = True
+        else:
+            if dollar:
+                break
+            dollar = True
+        text = text[1:].lstrip()
+    if negative and not allow_negative:
+        raise RuleInputError(field, NEGATIVE)
     if not _AMOUNT.fullmatch(text):
-        if re.fullmatch(r"[\d,]*\.\d{3,}", text):
-            raise ValueError(f"{field}: use at most two decimal places (whole cents), like 1234.50")
-        raise ValueError(
-            f"{field}: not an amount; write digits with an optional $ and commas, like $1,234.50"
-        )
+        raise RuleInputError(field, money_problem(text))
     try:
-        amount = Decimal(text.replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-        raise ValueError(f"{field}: not an amount; write it like 1234.50") from None
-    if negative and amount != 0:
-        if not allow_negative:
-            raise ValueError(f"{field}: must not be negative; give the amount without a minus sign")
-        amount = -amount
-    try:
-        return amount.quantize(CENT)
+        amount = Decimal(text.replace(",", "")).quantize(CENT)
     except InvalidOperation:  # more digits than the decimal context holds (10**26 and up)
-        raise ValueError(f"{field}: the amount is too large; check the digits") from None
+        raise RuleInputError(field, TOO_LARGE) from None
+    return -amount if negative and amount else amount

@@ -1,39 +1,24 @@
-"""A date typed as text, checked on every keystroke with a message saying what is wrong."""
+"""A date typed as text, read by the rules' one date parser as the user types."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
+from textual import events
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-FORMAT_HINT = "Type the date as YYYY-MM-DD or MM/DD/YYYY."
+from counsel.rules.dates import parse_date
+from counsel.rules.errors import RuleInputError
+from counsel.tui.widgets.money_input import paste_whole, sentence
 
 
 def check_date(text: str) -> tuple[dt.date | None, str | None]:
-    """Parse YYYY-MM-DD or MM/DD/YYYY; on failure say why without repeating the input."""
-    text = text.strip()
-    m = _ISO.match(text)
-    if m:
-        year, month, day = (int(g) for g in m.groups())
-    else:
-        m = _US.match(text)
-        if not m:
-            return None, FORMAT_HINT
-        month, day, year = (int(g) for g in m.groups())
-    if not 1 <= month <= 12:
-        return None, f"Not a date: there is no month {month} (months run 1 to 12)."
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        name = calendar.month_name[month]
-        return None, f"Not a date: {name} {year} has {last} days."
-    if year < 1900:
-        return None, "Not a date counsel accepts: the year must be 1900 or later."
-    return dt.date(year, month, day), None
+    """(date, None), or (None, what is wrong), by counsel.rules.dates; never the input."""
+    try:
+        return parse_date(text), None
+    except RuleInputError as exc:
+        return None, sentence(exc.message)
 
 
 class _DateValidator(Validator):
@@ -49,7 +34,11 @@ class _DateValidator(Validator):
 
 
 class DateInput(Input):
-    """An Input for one date; `validate` runs as the user types."""
+    """An Input for one date; `validate` runs as the user types.
+
+    Every character typed or pasted is kept (no `restrict`, no length cap), so what the
+    field shows is what was typed, and a mistake is shown with its message, not dropped.
+    """
 
     def __init__(
         self, value: str = "", *, required: bool = True, widget_id: str | None = None
@@ -57,10 +46,11 @@ class DateInput(Input):
         super().__init__(
             value=value,
             placeholder="YYYY-MM-DD or MM/DD/YYYY",
-            restrict=r"[0-9/\-]*",
-            max_length=10,
             validators=[_DateValidator(required)],
             valid_empty=not required,
             id=widget_id,
             compact=True,
         )
+
+    def _on_paste(self, event: events.Paste) -> None:
+        paste_whole(self, event)
