@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 ParagraphKind = Literal["body", "noindent", "center", "right", "quote", "small", "title"]
@@ -26,6 +27,9 @@ class Heading:
     level: int
     runs: tuple[Run, ...]
     provisions: tuple[str, ...] = ()
+    keep_with_next: bool = True
+    """A heading always stays on the page with the block it introduces."""
+    keep_together: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,10 @@ class Paragraph:
     runs: tuple[Run, ...]
     kind: ParagraphKind = "body"
     provisions: tuple[str, ...] = ()
+    keep_with_next: bool = False
+    """Stay on one page with the next block (its last lines: widows still apply)."""
+    keep_together: bool = False
+    """No page break inside the block."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,10 @@ class ListBlock:
     kind: ListKind
     items: tuple[ListItem, ...]
     provisions: tuple[str, ...] = ()
+    keep_with_next: bool = False
+    """Stay on one page with the next block (its last lines: widows still apply)."""
+    keep_together: bool = False
+    """No page break inside the block."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,9 @@ class Caption:
     number: tuple[tuple[Run, ...], ...]
     indented: tuple[int, ...] = ()
     """Indexes of party lines set in (Petitioners, v., Respondent)."""
+    keep_with_next: bool = True
+    """The caption stays on the page with the title under it."""
+    keep_together: bool = True
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,10 @@ class Table:
     numeric: tuple[int, ...] = ()
     """Column indexes aligned right (amounts)."""
     provisions: tuple[str, ...] = ()
+    keep_with_next: bool = False
+    """Stay on one page with the next block (its last lines: widows still apply)."""
+    keep_together: bool = False
+    """No page break inside the block."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,9 @@ class Signature:
     lines: tuple[tuple[Run, ...], ...]
     rule: bool = True
     provisions: tuple[str, ...] = ()
+    keep_with_next: bool = False
+    keep_together: bool = True
+    """A signature block is never split."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +114,45 @@ class PageBreak:
 
 
 Block = Heading | Paragraph | ListBlock | Caption | Table | Signature | PageBreak
+
+# Pagination (both writers): widows and orphans of 2 lines; a table's header row repeats on
+# every page, rows never split, the header stays with the first row and the last row with
+# the one before it (no row alone at a page top). The rules that depend on the neighbours of
+# a block are set by `paginate`.
+WIDOWS = ORPHANS = 2
+
+
+def keep(block: Block, *, with_next: bool | None = None, together: bool | None = None) -> Block:
+    """`block` with its keep flags set (a page break has none)."""
+    if isinstance(block, PageBreak):
+        return block
+    changes: dict[str, bool] = {}
+    if with_next is not None:
+        changes["keep_with_next"] = with_next
+    if together is not None:
+        changes["keep_together"] = together
+    return replace(block, **changes)  # type: ignore[arg-type]
+
+
+def paginate(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Tie every signature block to what it signs.
+
+    The block before a signature (its lead line: "Dated:", "ENTERED:", "Prepared by:", or the
+    text itself) keeps with it; when that block is a lead paragraph, the block before the
+    lead keeps with it too, so the signature page always carries the end of the text it
+    signs (at least its last two lines), never a signature alone.
+    """
+    out = list(blocks)
+    for i, block in enumerate(out):
+        if not isinstance(block, Signature) or i == 0:
+            continue
+        lead = out[i - 1]
+        if isinstance(lead, PageBreak):
+            continue
+        out[i - 1] = keep(lead, with_next=True)
+        if isinstance(lead, Paragraph) and i >= 2 and not isinstance(out[i - 2], PageBreak):
+            out[i - 2] = keep(out[i - 2], with_next=True)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from counsel.render.model import (
     Signature,
     Table,
     iter_text,
+    keep,
+    paginate,
 )
 
 # HTML void elements: never closed, so an unknown <img> must not swallow what follows it.
@@ -204,7 +206,14 @@ class _Converter:
             if cls in ("court", "parties", "number"):
                 self.fail(el, 'belongs inside <div class="caption">')
                 return []
-            return self.blocks(el, marks)
+            inner = self.blocks(el, marks)
+            if cls == "keep":
+                # one unit on one page: no break inside any block, none between them
+                last = len(inner) - 1
+                inner = [
+                    keep(b, with_next=n < last or None, together=True) for n, b in enumerate(inner)
+                ]
+            return inner
         self.fail(el, "is not in the template vocabulary (see counsel/templates/README.md)")
         return []
 
@@ -386,4 +395,4 @@ def parse_html(html: str) -> tuple[list[Block], frozenset[str]]:
     problems = builder.problems + conv.problems
     if problems:
         raise StructureError(problems)
-    return blocks, frozenset(conv.provisions)
+    return list(paginate(blocks)), frozenset(conv.provisions)

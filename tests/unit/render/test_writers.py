@@ -127,7 +127,13 @@ def test_docx_structure(docx_writer: Any) -> None:
     )
     d = docx.Document(io.BytesIO(data))
     assert [p.style.name for p in d.paragraphs][:2] == ["Heading 1", "Body Text"]
-    assert d.paragraphs[0].paragraph_format.space_before == Pt(72), "page one: 2-inch top"
+    section = d.sections[0]
+    # page one's 2-inch top: a first-page header reaching 2 in, not space on the first line
+    assert section.different_first_page_header_footer
+    header = section.first_page_header.paragraphs[0].paragraph_format
+    assert section.header_distance + header.line_spacing == Inches(2)
+    assert d.paragraphs[0].paragraph_format.space_before is None
+    assert "PAGE" in section.first_page_footer.paragraphs[0]._p.xml
     nums = [p._p.pPr.numPr.numId.val for p in d.paragraphs if p._p.pPr.numPr is not None]
     assert len(nums) == 3 and nums[0] == nums[1] != nums[2], "each list restarts numbering"
     assert d.styles["Normal"].font.size == Pt(12)
