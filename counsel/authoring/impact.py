@@ -79,6 +79,7 @@ class ImpactReport:
         for kind, title in (
             ("interview", "Interviews"),
             ("template", "Templates"),
+            ("element", "Required elements"),
             ("rule", "Rules"),
             ("parameter", "Parameters"),
         ):

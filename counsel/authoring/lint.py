@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from jinja2 import Environment, nodes
 
-KINDS = ("syntax", "unknown-name", "citation", "provision", "vocabulary", "documents")
+KINDS = ("syntax", "unknown-name", "citation", "provision", "vocabulary", "documents", "element")
 
 # The documented HTML vocabulary (counsel/templates/README.md; parsed by counsel.render.parse).
 BLOCK_TAGS = frozenset(
@@ -661,15 +661,17 @@ def lint_templates(
 
     A template named by the manifest is checked against its interview's answers, every
     finding and the renderer's context; a shared partial (`_*.html`) against every interview's
-    answers. Required provisions come from the manifest (`order`, `requires`) and
-    counsel.rules.provisions, and may be marked in the template or a partial it includes.
+    answers. The elements each document must state come from templates/elements.toml
+    (counsel.authoring.lint_elements) and may be marked in the template or a partial it
+    includes.
     """
+    from counsel.authoring.lint_elements import check_element_words, check_elements
     from counsel.authoring.sources import template_names, template_source
     from counsel.errors import UsageError
     from counsel.interviewer import INTERVIEW_ORDER, all_answer_ids
     from counsel.render.core import load_document_specs
+    from counsel.render.elements import elements_of, load_elements
     from counsel.render.env import PackageLoader, make_environment
-    from counsel.rules.provisions import required_provisions
 
     on = on or dt.date.today()
     env = make_environment(PackageLoader())
@@ -701,12 +703,8 @@ def lint_templates(
     findings = finding_names()
     globals_ = context_names()
     every_answer = all_answer_ids()
-    all_ids = {"administrative", "judicial"}
-    provision_ids = {
-        p.id
-        for kind in sorted(all_ids)
-        for p in required_provisions(kind, on)  # type: ignore[arg-type]
-    } | {r for spec_list in uses.values() for spec in spec_list for r in spec.requires}
+    elements = load_elements()
+    provision_ids = {e.id for e in elements}
     resolve = store_resolver(on)
     quotable = store_quotable(on)
     for name in targets:
@@ -720,16 +718,20 @@ def lint_templates(
             known = set(globals_) | set(findings) | set(every_answer)
         required: set[str] = set()
         for spec in doc_specs:
-            kinds = sorted(all_ids) if spec.order == "track" else [spec.order] if spec.order else []
-            for kind in kinds:
-                required |= {p.id for p in required_provisions(kind, on)}  # type: ignore[arg-type]
-            required |= set(spec.requires)
-        # A provision may be marked in a partial the template includes.
+            required |= {e.id for e in elements_of(spec.id, elements)}
+        # An element may be marked in a partial the template includes.
+        partials = referenced(env, name)[1:]
         marked_elsewhere = {
-            pid
-            for ref in referenced(env, name)[1:]
-            for pid, _ in provision_marks(template_source(ref))
+            pid for ref in partials for pid, _ in provision_marks(template_source(ref))
         }
+        if doc_specs:
+            found_words = check_element_words(
+                name,
+                [source] + [template_source(ref) for ref in partials],
+                [e for spec in doc_specs for e in elements_of(spec.id, elements)],
+            )
+        else:
+            found_words = []
         found = lint_source(
             name,
             source,
@@ -751,7 +753,7 @@ def lint_templates(
             ids = [spec.interview for spec in doc_specs] or list(INTERVIEW_ORDER)
             found += check_item_fields(name, ast, _list_fields(ids))
         found += text_citations(name, source, resolve)
-        problems += found
+        problems += found + found_words
     if not names:
         from counsel.render.env import read_package_text
 
@@ -760,5 +762,12 @@ def lint_templates(
             [spec for documents in manifest.values() for spec in documents],
             lambda iv: set(globals_) | _answer_ids(iv) | finding_names(iv),
             read_package_text("documents.toml"),
+        )
+        problems += check_elements(
+            env,
+            elements,
+            manifest,
+            lambda iv: set(globals_) | _answer_ids(iv) | finding_names(iv),
+            resolve,
         )
     return LintReport(tuple(targets), tuple(sorted(set(problems))))

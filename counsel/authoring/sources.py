@@ -22,7 +22,7 @@ class Use:
     citation: str
     where: str
     kind: str
-    """"template", "interview", "rule" or "parameter"."""
+    """"template", "element", "interview", "rule" or "parameter"."""
     quoted: bool = False
     """True when a template quotes the section's text (so the store must hold it complete)."""
 
@@ -108,6 +108,19 @@ def rule_uses() -> list[Use]:
             except CitationError:
                 continue
             uses.append(Use(node.value, f"rules/{entry.name}:{node.lineno}", "rule"))
+    return uses
+
+
+def element_uses() -> list[Use]:
+    """The citation of every required element (templates/elements.toml), at its table's line."""
+    from counsel.render.elements import load_elements
+
+    seen: set[tuple[str, int]] = set()
+    uses: list[Use] = []
+    for element in load_elements():
+        if (element.citation, element.line) not in seen:
+            seen.add((element.citation, element.line))
+            uses.append(Use(element.citation, f"templates/elements.toml:{element.line}", "element"))
     return uses
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from counsel.authoring.sources import (
     Use,
+    element_uses,
     interview_uses,
     parameter_uses,
     rule_uses,
@@ -86,7 +87,13 @@ class CheckReport:
 
 
 def collect_uses(template_dir: Path | None = None) -> list[Use]:
-    return template_uses(template_dir) + interview_uses() + rule_uses() + parameter_uses()
+    return (
+        template_uses(template_dir)
+        + element_uses()
+        + interview_uses()
+        + rule_uses()
+        + parameter_uses()
+    )
 
 
 def _truncated_under(label: str, truncated: Sequence[str]) -> bool:

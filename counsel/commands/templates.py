@@ -22,7 +22,7 @@ def _date(value: str | None, argument: str) -> dt.date | None:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "templates",
-        help="template author tools: lint, preview, impact",
+        help="template author tools: lint, preview, impact, trace",
         description="Check, preview and trace the document templates.",
     )
     sub = parser.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
@@ -73,6 +73,32 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=_impact)
 
+    p = sub.add_parser(
+        "trace",
+        help="the reviewer's table: each element the law requires of a document",
+        description="For each element templates/elements.toml requires of the document: the "
+        "law and its source line, the template line that marks it, and the words as rendered "
+        "for an example answers file.",
+    )
+    p.add_argument(
+        "name",
+        nargs="?",
+        metavar="DOCUMENT",
+        help="document id, output name or template file (default: every document)",
+    )
+    p.add_argument("--example", type=Path, metavar="FILE", help="answers TOML to render from")
+    p.add_argument(
+        "--examples",
+        type=Path,
+        default=Path("examples"),
+        metavar="DIR",
+        help="without --example: the first answers file here that produces the document",
+    )
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="law as of (default: document_date)")
+    p.add_argument("--markdown", action="store_true", help="a Markdown table per document")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=_trace)
+
 
 def _lint(args: argparse.Namespace) -> int:
     from counsel.authoring.lint import lint_templates
@@ -106,6 +132,33 @@ def _preview(args: argparse.Namespace) -> int:
     shown = [str(p) for p in paths if p.suffix == f".{args.format}"]
     emit(args, shown, "\n".join(shown))
     return 0
+
+
+def _trace(args: argparse.Namespace) -> int:
+    from counsel.authoring.trace import find_documents, trace
+    from counsel.cli import emit
+    from counsel.office import load_office
+
+    office = load_office(args.office)
+    on = _date(args.as_of, "--as-of")
+    if args.example is not None and not args.example.is_file():
+        raise UsageError(f"--example: no file {args.example}")
+    traces = [
+        trace(spec, office, example=args.example, examples_dir=args.examples, on=on)
+        for spec in find_documents(args.name)
+        if args.example is None or _answers_interview(args.example) == spec.interview
+    ]
+    if not traces:
+        raise UsageError(f"--example: {args.example} answers no interview with that document")
+    text = "\n\n".join(t.markdown() if args.markdown else t.human() for t in traces)
+    emit(args, [t.to_json() for t in traces], text)
+    return 0
+
+
+def _answers_interview(path: Path) -> str:
+    from counsel.interviewer import load_answers_file
+
+    return str(load_answers_file(path)[0])
 
 
 def _impact(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Checks on a document model before anything is written: provisions, Rule 138, safety, law."""
+"""Checks on a document model before anything is written: elements, Rule 138, safety, law."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from counsel.render.elements import Element, missing_words
 from counsel.render.model import Document, document_text
 
 # Ill. S. Ct. R. 138(b): SSN/ITIN, driver's license, financial account and card numbers.
@@ -212,14 +213,26 @@ def family_violence(
     return problems
 
 
-def missing_provisions(doc: Document, required: Iterable[tuple[str, str, str]]) -> list[str]:
-    """Every required provision (id, title, citation) is marked in the document."""
-    return [
-        f'{doc.doc_id}: required provision "{pid}" ({title}; {cites}) is missing: mark it '
-        f'data-provision="{pid}"'
-        for pid, title, cites in required
-        if pid not in doc.provisions
-    ]
+def missing_elements(doc: Document, required: Iterable[Element]) -> list[str]:
+    """Every element the law requires of the document is marked and carries its words
+    (templates/elements.toml: the element, its citation and the source line it comes from)."""
+    problems = []
+    for element in required:
+        if element.id not in doc.provisions:
+            problems.append(
+                f'{doc.doc_id}: required element "{element.id}" ({element.title}; '
+                f"{element.citation}; {element.source}) is missing: mark the words that state "
+                f'it data-provision="{element.id}"'
+            )
+            continue
+        missing = missing_words(doc, element)
+        if missing:
+            problems.append(
+                f'{doc.doc_id}: element "{element.id}" must say '
+                + ", ".join(f'"{w}"' for w in missing)
+                + f" ({element.citation}; {element.source})"
+            )
+    return problems
 
 
 def citations_in_text(doc: Document) -> list[str]:

@@ -15,6 +15,7 @@ from counsel.errors import CounselError, UsageError
 from counsel.office import Office
 from counsel.render import checks
 from counsel.render.caption import caption_for
+from counsel.render.elements import Element, load_elements, required_elements
 from counsel.render.env import PackageLoader, make_environment, plain, read_package_text
 from counsel.render.model import Document, Metadata
 from counsel.render.parse import StructureError, parse_html, visible
@@ -24,7 +25,6 @@ Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
 SERVED_ON = ("", "obligor", "obligee", "both", "third")
 CAPTIONS = ("", "track", "judicial", "administrative")
-ORDERS = ("", "track", "judicial", "administrative")
 # Names the renderer puts in every template context beside the answers and findings.
 CONTEXT_GLOBALS = frozenset(
     {"findings", "office", "attorney", "caption", "document", "recipient", "cite", "quote", "on"}
@@ -50,8 +50,6 @@ class DocumentSpec:
     title: str
     name: str
     caption: str = ""
-    order: str = ""
-    requires: tuple[str, ...] = ()
     served_on: str = ""
     confidential: bool = False
     when: str = ""
@@ -103,13 +101,11 @@ def load_document_specs(text: str | None = None) -> dict[str, tuple[DocumentSpec
             for key in ("id", "template", "title", "name"):
                 if not isinstance(raw.get(key), str) or not raw[key]:
                     raise ValueError(f"{where}: '{key}' is required")
-            spec = DocumentSpec(
-                interview=interview, **{**raw, "requires": tuple(raw.get("requires", ()))}
-            )
+            spec = DocumentSpec(interview=interview, **raw)
             if spec.served_on not in SERVED_ON:
                 raise ValueError(f"{where}: served_on must be one of {SERVED_ON}")
-            if spec.caption not in CAPTIONS or spec.order not in ORDERS:
-                raise ValueError(f"{where}: caption/order must be one of {CAPTIONS}")
+            if spec.caption not in CAPTIONS:
+                raise ValueError(f"{where}: caption must be one of {CAPTIONS}")
             specs.append(spec)
         out[interview] = tuple(specs)
     return out
@@ -175,15 +171,6 @@ def _default_findings(
     return result
 
 
-def _default_required(kind: str, on: dt.date) -> list[tuple[str, str, str]]:
-    from counsel.rules.provisions import required_provisions
-
-    return [
-        (p.id, p.title, "; ".join(p.citations))
-        for p in required_provisions(kind, on)  # type: ignore[arg-type]
-    ]
-
-
 class Renderer:
     """Loads templates, the stylesheet and fonts once; renders many cases (batch workers reuse
     one per process). Thread-safe for `build`; the writers serialize on their own locks."""
@@ -193,12 +180,13 @@ class Renderer:
         *,
         store: Any = None,
         findings: Callable[[str, Mapping[str, Any], Office, dt.date], dict[str, Any]] | None = None,
-        required: Callable[[str, dt.date], list[tuple[str, str, str]]] | None = None,
+        elements: Sequence[Element] | None = None,
         manifest: Mapping[str, tuple[DocumentSpec, ...]] | None = None,
     ) -> None:
         self._store = store
         self._findings = findings or _default_findings
-        self._required = required or _default_required
+        self.elements = tuple(elements) if elements is not None else load_elements()
+        """What the law requires of each document (templates/elements.toml)."""
         self.manifest = dict(manifest) if manifest is not None else load_document_specs()
         self.loader = PackageLoader()
         self.env = make_environment(self.loader)
@@ -403,12 +391,8 @@ class Renderer:
             if citation not in citer.cited:
                 citer.cite(citation)
         problems.extend(p for p in citer.problems if p not in problems)
-        order_kind = track if spec.order == "track" else spec.order
-        required: list[tuple[str, str, str]] = []
-        if order_kind:
-            required += self._required(order_kind, on)
-        required += [(r, r.replace("_", " "), spec.template) for r in spec.requires]
-        problems += checks.missing_provisions(model, required)
+        required = required_elements(spec.id, on, lambda expr: self._expr(expr, ctx), self.elements)
+        problems += checks.missing_elements(model, required)
         if not spec.confidential:
             problems += checks.rule_138(model, answers)
         problems += checks.family_violence(

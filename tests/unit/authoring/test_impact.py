@@ -61,9 +61,11 @@ def test_interest_defaults_to_the_2019_amendment(interest: ImpactReport) -> None
     assert any("as of the end of each month" in line for line in added)
 
 
-def test_interest_is_cited_by_the_provision_rule_and_the_parameter(interest: ImpactReport) -> None:
+def test_interest_is_cited_by_the_required_element_and_the_parameter(
+    interest: ImpactReport,
+) -> None:
     places = {u.where.split(":")[0] for u in interest.uses}
-    assert "rules/provisions.py" in places
+    assert "templates/elements.toml" in places
     assert "parameters.toml" in places
 
 

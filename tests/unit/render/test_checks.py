@@ -8,7 +8,7 @@ from counsel.render.checks import (
     citations_in_text,
     family_violence,
     luhn_ok,
-    missing_provisions,
+    missing_elements,
     pii_values,
     rule_138,
 )
@@ -93,10 +93,16 @@ def test_no_flag_no_protection() -> None:
     assert not served_on_other("obligor", {"family_violence": False})
 
 
-def test_missing_provisions_lists_each_one() -> None:
-    required = [("payment_to_sdu", "SDU", "305 ILCS 5/10-10.4"), ("x", "X", "c")]
-    problems = missing_provisions(doc("t", provisions=frozenset({"x"})), required)
+def test_missing_elements_lists_each_one_with_its_source_line() -> None:
+    from counsel.render.elements import Element
+
+    def element(id_: str, words: tuple[str, ...]) -> Element:
+        return Element(id_, "d", id_.upper(), words, "305 ILCS 5/10-10.4", "sources/x.txt:17", "t")
+
+    required = [element("payment_to_sdu", ("Disbursement",)), element("x", ("t",))]
+    problems = missing_elements(doc("t", provisions=frozenset({"x"})), required)
     assert len(problems) == 1 and 'data-provision="payment_to_sdu"' in problems[0]
+    assert "sources/x.txt:17" in problems[0]
 
 
 def test_citations_written_into_the_text_are_found() -> None:

@@ -84,13 +84,12 @@ def test_never_overwrites_without_force(renderer: Renderer, office: Any, tmp_pat
 def test_a_failing_check_lists_every_problem_and_writes_nothing(
     office: Any, tmp_path: Path
 ) -> None:
-    from counsel.rules.provisions import required_provisions
+    from dataclasses import replace
 
-    def required(kind: str, on: dt.date) -> list[tuple[str, str, str]]:
-        extra = [("imaginary_provision", "Imaginary", "none")]
-        return [(p.id, p.title, "") for p in required_provisions(kind, on)] + extra  # type: ignore[arg-type]
+    from counsel.render.elements import load_elements
 
-    strict = Renderer(required=required)
+    imaginary = replace(load_elements()[0], id="imaginary_provision")
+    strict = Renderer(elements=(*load_elements(), imaginary))
     bad = answers("prior-period-administrative", office, obligor_name="Robert 900-00-0001 Sample")
     with pytest.raises(RenderError) as exc:
         strict.render("prior-period", bad, office, ON, out_dir=tmp_path)

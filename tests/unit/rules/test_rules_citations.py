@@ -11,7 +11,6 @@ from counsel.law import get_store
 from counsel.rules.deadlines import DEADLINES, fi_lien_expiry
 from counsel.rules.lien import lien_eligibility
 from counsel.rules.prior_period import Segment, prior_period_total
-from counsel.rules.provisions import all_provisions
 from counsel.rules.termination import termination_date
 from counsel.rules.track import CRITERIA, older_child, recommend_track
 
@@ -32,9 +31,6 @@ def _emitted() -> list[tuple[str, str]]:
         out += [(f"lien {target}", c) for c in e.citations]
     pp = prior_period_total([Segment(dt.date(2025, 1, 1), dt.date(2025, 3, 1), Decimal(1))])
     out += [("prior period", c) for c in pp.citations]
-    for kind in ("administrative", "judicial"):
-        for p in all_provisions(kind, ON):  # type: ignore[arg-type]
-            out += [(f"provision {p.id}", c) for c in p.citations]
     return out
 
 
