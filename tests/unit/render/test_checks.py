@@ -99,10 +99,19 @@ def test_missing_elements_lists_each_one_with_its_source_line() -> None:
     def element(id_: str, words: tuple[str, ...]) -> Element:
         return Element(id_, "d", id_.upper(), words, "305 ILCS 5/10-10.4", "sources/x.txt:17", "t")
 
-    required = [element("payment_to_sdu", ("Disbursement",)), element("x", ("t",))]
-    problems = missing_elements(doc("t", provisions=frozenset({"x"})), required)
+    marked = Document(
+        "d",
+        Metadata("T", "A", "S"),
+        (Paragraph((Run("the t words"),), provisions=("x",)),),
+        frozenset({"x"}),
+    )
+    required = [element("payment_to_sdu", ("Disbursement",)), element("x", ("T Words",))]
+    problems = missing_elements(marked, required)
     assert len(problems) == 1 and 'data-provision="payment_to_sdu"' in problems[0]
     assert "sources/x.txt:17" in problems[0]
+    # Marked, but without its words: refused, naming the words and the source line.
+    (wrong,) = missing_elements(marked, [element("x", ("the w words",))])
+    assert '"the w words"' in wrong and "sources/x.txt:17" in wrong
 
 
 def test_citations_written_into_the_text_are_found() -> None:
