@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from counsel import __version__
+from counsel.crash import DEBUG_ENV, INTERNAL_ERROR, internal_error_message
 from counsel.errors import CounselError
+
+__all__ = ["DEBUG_ENV", "INTERNAL_ERROR", "build_parser", "emit", "internal_error_message", "main"]
 
 # The order here is the order in `counsel --help`.
 COMMANDS = (
@@ -98,25 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(internal_error_message(exc), file=sys.stderr)
         return INTERNAL_ERROR
-
-
-DEBUG_ENV = "COUNSEL_DEBUG"
-INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h)
-
-
-def internal_error_message(exc: BaseException) -> str:
-    """One line naming the exception class and the innermost counsel frame, never its text."""
-    import traceback
-
-    where = ""
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if "/counsel/" in frame.filename.replace("\\", "/"):
-            where = f" at {Path(frame.filename).name}:{frame.lineno} ({frame.name})"
-    return (
-        f"counsel: internal error: {exc.__class__.__name__}{where}. The details are not shown "
-        f"because they may hold private data; run again with {DEBUG_ENV}=1 to see them, and "
-        "report the bug without the private values"
-    )
 
 
 def _open_tui(args: argparse.Namespace) -> int:

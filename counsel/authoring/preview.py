@@ -24,9 +24,9 @@ from counsel.render.model import (
 )
 
 if TYPE_CHECKING:
+    from counsel.case import Prepared
     from counsel.law import Store
     from counsel.office import Office
-    from counsel.render.core import BuiltDocument, Renderer
 
 WIDTH = 88
 CITATIONS_RULE = "=" * WIDTH
@@ -206,42 +206,32 @@ def preview_text(doc: Document, on: dt.date, store: Store | None = None) -> str:
     return body + "\n" + "\n".join(tail)
 
 
-def preview_documents(
-    name: str, example: Path, office: Office, on: dt.date | None
-) -> tuple[Renderer, list[BuiltDocument], dt.date]:
-    """Build the documents `name` picks (template file, document id or output name) from an
-    example answers file; checks run as in a real render (RenderError lists problems)."""
-    from counsel.interviewer import load_answers_file, load_interview
-    from counsel.render.core import Renderer
+def preview_documents(name: str, example: Path, office: Office, on: dt.date | None) -> Prepared:
+    """Prepare the documents `name` picks (template file, document id or output name) from an
+    example answers file, through `counsel.case.prepare` as every front end: the checks run as
+    in a real render (RenderError lists problems), on the same as-of rule."""
+    from counsel import case
+    from counsel.interviewer import load_answers_file
+    from counsel.render import default_renderer
 
     interview_id, raw = load_answers_file(example)
-    result = load_interview(interview_id).validate(raw)
-    if result.errors:
-        first = result.errors[0]
-        raise UsageError(
-            f"--example: {len(result.errors)} answer(s) do not validate; first: {first}"
-        )
-    renderer = Renderer()
-    specs = [
-        s
-        for s in renderer.documents_for(interview_id)
-        if name in (s.template, s.id, s.name, s.template.removesuffix(".html"))
+    specs = default_renderer().documents_for(interview_id)
+    picked = [
+        s.id for s in specs if name in (s.template, s.id, s.name, s.template.removesuffix(".html"))
     ]
-    if not specs:
-        known = ", ".join(s.template for s in renderer.documents_for(interview_id))
+    if not picked:
+        known = ", ".join(s.template for s in specs)
         raise UsageError(
             f"NAME: {name!r} is not a document of the {interview_id} interview "
             f"(its templates: {known})"
         )
-    picked = Renderer(manifest={interview_id: tuple(specs)})
-    answers = dict(result.answers)
-    when = on or _document_date(answers) or dt.date.today()
-    built = picked.build(interview_id, answers, office, when)
-    if not built:
+    try:
+        prepared = case.prepare(interview_id, raw, office, on, only=picked)
+    except case.AnswersInvalid as exc:
+        first = exc.errors[0]
+        raise UsageError(
+            f"--example: {len(exc.errors)} answer(s) do not validate; first: {first}"
+        ) from None
+    if not prepared.documents:
         raise UsageError(f"NAME: the example's answers produce no {name!r} document (its `when`)")
-    return picked, built, when
-
-
-def _document_date(answers: dict[str, Any]) -> dt.date | None:
-    value = answers.get("document_date")
-    return value if isinstance(value, dt.date) else None
+    return prepared

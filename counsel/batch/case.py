@@ -1,4 +1,4 @@
-"""The batch's calls into the interview engine and the renderer, kept in one place."""
+"""The batch's calls into the interview engine and the renderer's set-up, kept in one place."""
 
 from __future__ import annotations
 
@@ -6,38 +6,13 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counsel.errors import NotFoundError, UsageError
 
-
-class RenderProblem(Exception):
-    """The renderer refused a row (a failed check); `problems` says why, one per line."""
-
-    def __init__(self, problems: tuple[str, ...]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class RenderedDocument:
-    """One output file of a row, in memory."""
-
-    document: str
-    """The document's stem from the templates manifest (e.g. notice-of-lien-holder)."""
-    template: str
-    template_hash: str
-    format: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class Rendered:
-    files: tuple[RenderedDocument, ...]
-    statute_snapshot: str
-    document_date: dt.date
+if TYPE_CHECKING:
+    from counsel.render.core import Renderer
 
 
 def load(interview_id: str) -> Any:
@@ -175,7 +150,7 @@ def eligibility_errors(
     return out
 
 
-def make_renderer(formats: tuple[str, ...]) -> Any:
+def make_renderer(formats: tuple[str, ...]) -> Renderer:
     """One Renderer per worker process, with the store and the writers loaded up front."""
     from counsel.render import Renderer
 
@@ -186,38 +161,3 @@ def make_renderer(formats: tuple[str, ...]) -> Any:
     if "docx" in formats:
         renderer.docx_writer  # noqa: B018
     return renderer
-
-
-def render(
-    renderer: Any,
-    interview_id: str,
-    answers: Mapping[str, Any],
-    office: Any,
-    on: dt.date | None,
-    formats: tuple[str, ...],
-) -> Rendered:
-    """Build and check every document of the row, then write each format to bytes.
-
-    `on` None lets the renderer take the row's document_date, as `counsel render` does.
-    """
-    from counsel.render import RenderError
-
-    try:
-        built = renderer.build(interview_id, answers, office, on)
-    except RenderError as exc:
-        raise RenderProblem(tuple(exc.problems)) from None
-    files = []
-    snapshot = ""
-    document_date = on
-    for doc in built:
-        prov = doc.provenance
-        snapshot = prov.statute_snapshot
-        document_date = dt.date.fromisoformat(prov.document_date)
-        for fmt in formats:
-            data = renderer.to_pdf(doc) if fmt == "pdf" else renderer.to_docx(doc)
-            files.append(
-                RenderedDocument(doc.stem, prov.template_id, prov.template_hash, fmt, data)
-            )
-    if not files or document_date is None:
-        raise RenderProblem(("the interview produced no document for these answers",))
-    return Rendered(tuple(files), snapshot, document_date)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import counsel.batch.case as case
 from counsel.batch.manifest import (
@@ -26,11 +26,12 @@ from counsel.batch.manifest import (
     read_manifest,
 )
 from counsel.batch.naming import collision_key, output_stem
-from counsel.batch.output import OutputRefused, write_row_files
 from counsel.batch.progress import NoProgress, Progress
 from counsel.batch.report import RowError, write_errors
 from counsel.batch.sheet import Sheet, open_sheet
 from counsel.batch.worker import (
+    CLASH,
+    REFUSED,
     JobResult,
     WorkerConfig,
     check_row,
@@ -40,6 +41,10 @@ from counsel.batch.worker import (
 )
 from counsel.errors import CounselError, UsageError
 from counsel.fsutil import private_dir
+
+if TYPE_CHECKING:
+    from counsel.case import RecordSink
+    from counsel.office import Office
 
 ERRORS_NAME = "errors.csv"
 FORMATS = ("pdf", "docx")
@@ -134,7 +139,7 @@ def settings_hash(config: WorkerConfig) -> str:
 
 # What a killed atomic write leaves behind: `.<name>.<mkstemp's 8 characters>.tmp`, for the
 # kinds of file a batch writes (anything else in the folder is left alone).
-_TEMP_FILE = re.compile(r"\..+\.(?:pdf|docx|csv|jsonl)\.[a-z0-9_]{8}\.tmp")
+_TEMP_FILE = re.compile(r"\..+\.(?:pdf|docx|provenance\.json|csv|jsonl)\.[a-z0-9_]{8}\.tmp")
 
 
 def _remove_temp_files(out_dir: Path) -> None:
@@ -274,18 +279,18 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     progress.start(len(plan))
     try:
         if plan:
-            with ManifestWriter(manifest_path) as writer, _Recorder(options, office) as rec:
+            with ManifestWriter(manifest_path) as writer, _register(options, office) as reg:
                 for result in _render_all(options, executor, workers, config, sheet, plan):
                     planned = plan[result.row]
-                    ok = _store(result, planned, options, config, settings, writer, rec, errors)
-                    count = len(result.outputs or result.files) if ok else 0
+                    ok = _store(result, planned, options, config, settings, writer, reg, errors)
+                    count = _documents(result) if ok else 0
                     if ok:
                         rendered += 1
                         documents += count
                     else:
                         rejected_rows.add(result.row)
                     progress.advance(count)
-    except cf.process.BrokenProcessPool:
+    except cf.BrokenExecutor:  # a dead pool process (BrokenProcessPool is one)
         raise CounselError(
             "a worker process died (out of memory, or killed); the rows rendered so far are "
             "in the manifest: run the same command with --resume to finish"
@@ -305,6 +310,16 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
         errors_path=errors_path,
         manifest_path=manifest_path,
         rejected_rows=tuple(sorted(rejected_rows)),
+    )
+
+
+def _documents(result: JobResult) -> int:
+    if result.issued is not None:
+        return len(result.issued.files)
+    return (
+        sum(1 for f in result.outputs.files if f.format != "provenance.json")
+        if result.outputs
+        else 0
     )
 
 
@@ -401,23 +416,44 @@ def _store(
     config: WorkerConfig,
     settings: str,
     writer: ManifestWriter,
-    recorder: _Recorder,
+    register: RecordSink | None,
     errors: list[RowError],
 ) -> bool:
-    """Write one row's documents atomically, then its manifest line; False if rejected."""
+    """Write one row's documents (unless the worker did), record its register row, then its
+    manifest line; False if rejected."""
+    from counsel import case as road
+
     if result.errors:
         errors.extend(result.errors)
         return False
-    outputs = result.outputs
-    if not outputs:
+    issued = result.issued
+    if issued is None:
+        assert result.outputs is not None
         try:
-            outputs = write_row_files(options.out_dir, planned.stem, result.files, options.resume)
-        except OutputRefused as exc:
-            errors.append(RowError(result.row, "(document)", str(exc)))
+            issued = road.write_outputs(
+                result.outputs,
+                options.out_dir,
+                force=options.resume,
+                source="batch",
+                record=False,
+            )
+        except road.OutputExists:
+            errors.append(RowError(result.row, "(document)", REFUSED))
             return False
-    # Register before manifest: a kill between the two re-renders the row on --resume (an
-    # extra register line for the same bytes) rather than leaving an unregistered document.
-    recorder.record(result, list(outputs), options.out_dir)
+        except road.OutputClash:
+            errors.append(RowError(result.row, "(document)", CLASH))
+            return False
+    # Register before manifest: a kill between the two re-renders the row on --resume, and
+    # the resumed row finds its own register row (same files, same hashes) instead of adding
+    # a second one (`once`).
+    if register is not None and issued.row is not None:
+        road.record_row(register, issued.row, once=options.resume)
+    # Every file the row wrote, its provenance sidecars too: --resume redoes a row whose
+    # sidecar is damaged, and nothing in DIR is unlisted.
+    outputs = tuple(
+        OutputFile(f.name, f.document, f.format, f.sha256, f.template, f.template_hash)
+        for f in issued.written
+    )
     template_hashes = sorted({f.template_hash for f in outputs})
     template_hash = (
         template_hashes[0]
@@ -427,11 +463,11 @@ def _store(
     writer.append(
         ManifestEntry(
             row=result.row,
-            case_number=planned_case(result),
-            files=tuple(outputs),
+            case_number=issued.case_id,
+            files=outputs,
             template_hash=template_hash,
-            statute_snapshot=result.statute_snapshot,
-            answers_hash=result.answers_hash,
+            statute_snapshot=issued.statute_snapshot,
+            answers_hash=issued.answers_hash,
             settings_hash=settings,
             as_of=config.as_of.isoformat() if config.as_of else "",
         )
@@ -439,55 +475,13 @@ def _store(
     return True
 
 
-def planned_case(result: JobResult) -> str:
-    from counsel.batch.worker import case_number_of
-
-    return case_number_of(result.answers or {})[0]
-
-
-class _Recorder:
+@contextlib.contextmanager
+def _register(options: BatchOptions, office: Office) -> Iterator[RecordSink | None]:
     """The register of issued documents, opened once for the batch (source "batch")."""
+    if not options.register:
+        yield None
+        return
+    from counsel.register import Register
 
-    def __init__(self, options: BatchOptions, office: Any) -> None:
-        self._reg: Any = None
-        self._options = options
-        self._office = office
-        if options.register:
-            from counsel.register import Register
-
-            self._reg = Register.open(None, office=office)
-
-    def record(self, result: JobResult, outputs: list[OutputFile], out_dir: Path) -> None:
-        if self._reg is None:
-            return
-        from counsel.register import IssuedFile, case_number_of
-
-        assert result.answers is not None and result.document_date is not None
-        files = [
-            IssuedFile(
-                document=f.document,
-                template=f.template,
-                template_hash=f.template_hash,
-                format=f.format,
-                path=str((out_dir / f.name).resolve()),
-                sha256=f.sha256,
-            )
-            for f in outputs
-        ]
-        self._reg.record(
-            interview=self._options.interview_id,
-            answers=result.answers,
-            files=files,
-            statute_snapshot=result.statute_snapshot,
-            on=result.document_date,
-            case_number=case_number_of(result.answers),
-            source="batch",
-            office=self._office,
-        )
-
-    def __enter__(self) -> _Recorder:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._reg is not None:
-            self._reg.close()
+    with Register.open(None, office=office) as reg:
+        yield reg

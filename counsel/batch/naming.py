@@ -28,8 +28,14 @@ def output_stem(case_number: str, row: int) -> str:
     return sanitize(case_number) or f"row-{row}"
 
 
+def output_file_stem(stem: str, document: str) -> str:
+    """A document's file stem in DIR: the row's stem, then the document's (its files are
+    `<this>.pdf`, `<this>.docx` and `<this>.provenance.json`)."""
+    return f"{stem}_{sanitize(document) or 'document'}"
+
+
 def output_name(stem: str, document: str, fmt: str) -> str:
-    return f"{stem}_{sanitize(document) or 'document'}.{fmt}"
+    return f"{output_file_stem(stem, document)}.{fmt}"
 
 
 def collision_key(stem: str) -> str:

@@ -1,4 +1,4 @@
-"""The work of one row, run in a pool process or on a Dask worker: validate, then render."""
+"""The work of one row, run in a pool process or on a Dask worker: check, prepare, issue."""
 
 from __future__ import annotations
 
@@ -6,14 +6,18 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import counsel.batch.case as case
 from counsel.batch.cells import prepare_cells
-from counsel.batch.manifest import OutputFile
-from counsel.batch.naming import CASE_COLUMNS, output_stem
-from counsel.batch.output import OutputRefused, write_row_files
+from counsel.batch.naming import CASE_COLUMNS, output_file_stem, output_stem
 from counsel.batch.report import RowError
+
+if TYPE_CHECKING:
+    from counsel.case import Issued, Outputs
+    from counsel.interviewer import Interview
+    from counsel.office import Office
+    from counsel.render.core import Renderer
 
 
 @dataclass(frozen=True)
@@ -44,21 +48,21 @@ class Checked:
     case_number: str = ""
     case_column: str = ""
     answers_hash: str = ""
+    raw: dict[str, Any] | None = None
+    """The cells as the interview reads them (what `counsel.case.prepare` is given)."""
 
 
 @dataclass(frozen=True)
 class JobResult:
-    """What a worker sends back: the documents' bytes (the main process writes them)."""
+    """What a worker sends back: the issue as written, or its bytes for this process to write
+    (a Dask worker), or the row's errors."""
 
     row: int
     errors: tuple[RowError, ...]
-    files: tuple[case.RenderedDocument, ...] = ()
-    answers: dict[str, Any] | None = None
-    answers_hash: str = ""
-    statute_snapshot: str = ""
-    document_date: dt.date | None = None
-    outputs: tuple[OutputFile, ...] = ()
-    """The files as written by the worker (empty when `files` carries the bytes instead)."""
+    issued: Issued | None = None
+    """The files as the worker wrote them, and the register row to record."""
+    outputs: Outputs | None = None
+    """The files still in memory (a Dask worker): the main process writes them."""
 
 
 def answers_hash(answers: dict[str, Any]) -> str:
@@ -68,27 +72,13 @@ def answers_hash(answers: dict[str, Any]) -> str:
     return provenance_hash(answers)
 
 
-def case_number_of(answers: dict[str, Any]) -> tuple[str, str]:
-    """(case number, the column it came from): the IV-D number first, else the court's."""
-    for column in CASE_COLUMNS:
-        value = answers.get(column)
-        if value:
-            return str(value).strip(), column
-    return "", CASE_COLUMNS[0]
-
-
-def law_date(config_as_of: dt.date | None, answers: dict[str, Any]) -> dt.date:
-    value = answers.get("document_date")
-    if config_as_of is not None:
-        return config_as_of
-    return value if isinstance(value, dt.date) else dt.date.today()
-
-
 def check_row(
     interview: Any, office: Any, as_of: dt.date | None, row: int, cells: dict[str, Any]
 ) -> Checked:
     """Validate one row with the interview's own validation, plus the sheet-only checks and
     the law's refusals (a lien that may not be imposed)."""
+    from counsel.case import as_of_date, case_identifier, case_identifier_field
+
     raw, problems = prepare_cells(cells)
     errors = [RowError(row, p.column, p.message) for p in problems]
     answers, field_errors = case.validate(interview, raw, office)
@@ -100,14 +90,14 @@ def check_row(
             errors.append(RowError(row, column, message))
     if errors or answers is None:
         return Checked(row, None, tuple(errors))
-    refused = case.eligibility_errors(interview, answers, office, law_date(as_of, answers))
+    refused = case.eligibility_errors(interview, answers, office, as_of_date(answers, as_of))
     if refused:
         return Checked(row, None, tuple(RowError(row, c, m) for c, m in refused))
-    number, column = case_number_of(answers)
+    number, column = case_identifier(answers), case_identifier_field(answers)
     if not number:
         msg = "needs a case number: fill iv_d_case_number or court_case_number"
         return Checked(row, None, (RowError(row, column, msg),))
-    return Checked(row, answers, (), number, column, answers_hash(answers))
+    return Checked(row, answers, (), number, column, answers_hash(answers), raw)
 
 
 @dataclass
@@ -115,9 +105,9 @@ class WorkerState:
     """Loaded once per process: the interview, the office profile and the renderer."""
 
     config: WorkerConfig
-    interview: Any
-    office: Any
-    renderer: Any
+    interview: Interview
+    office: Office
+    renderer: Renderer
 
 
 @functools.cache
@@ -137,46 +127,61 @@ def init_worker(config: WorkerConfig) -> None:
     worker_state(config)
 
 
+REFUSED = (
+    "an output file of this row already exists in --out; not overwritten (move it away, or "
+    "use a new folder)"
+)
+CLASH = "two documents of this row would share a file name"
+
+
 def render_row(config: WorkerConfig, row: int, cells: dict[str, Any], stem: str) -> JobResult:
-    """Validate and render one row (and write it, with `config.out_dir`); problems come back
-    as errors, never as exceptions. `stem` is the row's file-name prefix from the check pass."""
+    """Check, prepare and issue one row through counsel.case, as `counsel render` does (and
+    write it, with `config.out_dir`; the register row is recorded by the main process).
+    Problems come back as errors, never as exceptions. `stem` is the row's file-name prefix
+    from the check pass."""
+    from counsel import case as road
+    from counsel.render.core import RenderError
+
     state = worker_state(config)
     checked = check_row(state.interview, state.office, config.as_of, row, cells)
-    if checked.answers is None:
+    if checked.answers is None or checked.raw is None:
         return JobResult(row, checked.errors)
     if output_stem(checked.case_number, row) != stem:
         msg = "the sheet changed while the batch ran (another case number); run it again"
         return JobResult(row, (RowError(row, checked.case_column, msg),))
+    file_stem = functools.partial(output_file_stem, stem)
     try:
-        out = case.render(
-            state.renderer,
+        prepared = road.prepare(
             config.interview_id,
-            checked.answers,
+            checked.raw,
             state.office,
             config.as_of,
-            config.formats,
+            renderer=state.renderer,
+            interview=state.interview,
         )
-    except case.RenderProblem as exc:
+        if config.out_dir is None:
+            outputs = road.render_outputs(prepared, config.formats, file_stem=file_stem)
+            return JobResult(row, (), outputs=outputs)
+        issued = road.issue(
+            prepared,
+            Path(config.out_dir),
+            config.formats,
+            force=config.overwrite,
+            source="batch",
+            record=False,  # one register connection, in the main process
+            file_stem=file_stem,
+        )
+    except RenderError as exc:
         return JobResult(row, tuple(RowError(row, "(document)", p) for p in exc.problems))
+    except road.NothingToIssue:
+        msg = "the interview produced no document for these answers"
+        return JobResult(row, (RowError(row, "(document)", msg),))
+    except road.OutputExists:
+        return JobResult(row, (RowError(row, "(document)", REFUSED),))
+    except road.OutputClash:
+        return JobResult(row, (RowError(row, "(document)", CLASH),))
     except Exception as exc:  # a bug must cost one row, not a 10,000-row batch
         # The class name only: an exception's text may quote the row's private data.
         msg = f"internal error ({exc.__class__.__name__}) while rendering; please report it"
         return JobResult(row, (RowError(row, "(document)", msg),))
-    files = out.files
-    outputs: tuple[OutputFile, ...] = ()
-    if config.out_dir is not None:
-        try:
-            outputs = write_row_files(Path(config.out_dir), stem, files, config.overwrite)
-        except OutputRefused as exc:
-            return JobResult(row, (RowError(row, "(document)", str(exc)),))
-        files = ()
-    return JobResult(
-        row,
-        (),
-        files,
-        checked.answers,
-        checked.answers_hash,
-        out.statute_snapshot,
-        out.document_date,
-        outputs,
-    )
+    return JobResult(row, (), issued=issued)

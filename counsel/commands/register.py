@@ -30,7 +30,12 @@ def register(subparsers: Any) -> None:
         p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p_list = sub.add_parser("list", help="entries, oldest first")
-    p_list.add_argument("--case", default=None, metavar="N", help="only this case number")
+    p_list.add_argument(
+        "--case",
+        default=None,
+        metavar="N",
+        help="only this case (its IV-D number or its court case number)",
+    )
     p_list.add_argument(
         "--since", default=None, metavar="DATE", help="only entries on or after DATE (UTC)"
     )
@@ -63,13 +68,16 @@ def _entry_id(raw: str) -> int:
 
 def _open(args: argparse.Namespace) -> Any:
     from counsel.office import load_office
-    from counsel.register import Register
+    from counsel.register import Register, RegisterError
 
     if args.register is not None and not args.register.exists():
         # A read command never creates a register (or its folders) at a mistyped path.
         raise UsageError(f"--register: no register at {args.register}; check the path")
     office = load_office(args.office) if args.register is None else None
-    return Register.open(args.register, office=office)
+    try:
+        return Register.open(args.register, office=office)
+    except RegisterError as exc:
+        raise UsageError(f"--register: {exc}") from None
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -71,47 +71,40 @@ def register(subparsers: Any) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from counsel import case
     from counsel.cli import emit
     from counsel.commands._answers import load_case
-    from counsel.render import default_renderer
+    from counsel.register import RegisterError
 
     office_path = args.render_office if args.render_office is not None else args.office
-    iv, raw, office = load_case("render", args.interview, args.answers, office_path)
-    result = iv.validate(raw, office)
-    if not result.complete:
-        lines = [f"--answers: {len(result.errors)} problem(s); nothing was written"]
-        lines += [f"  {e}" for e in result.errors]
-        raise UsageError("\n".join(lines))
-    formats = ("pdf", "docx") if args.render_format == "both" else (args.render_format,)
-    rendered = default_renderer().render(
-        args.interview,
-        result.answers,
-        office,
-        args.as_of,
-        out_dir=args.out,
-        formats=formats,
-        force=args.force,
-    )
-    from counsel.register import record_render
-
-    on = dt.date.fromisoformat(rendered.documents[0].provenance.document_date)
-    entry = record_render(
-        rendered,
-        interview=args.interview,
-        answers=result.answers,
-        office=office,
-        on=on,
-        source="render",
-        register_path=args.render_register,
-    )
+    _, raw, office = load_case("render", args.interview, args.answers, office_path)
+    try:
+        prepared = case.prepare(args.interview, raw, office, args.as_of)
+    except case.AnswersInvalid as exc:
+        raise UsageError(f"--answers: {exc}") from None
+    try:
+        issued = case.issue(
+            prepared,
+            args.out,
+            (args.render_format,),
+            force=args.force,
+            source="render",
+            register=args.render_register,
+        )
+    except case.OutputExists as exc:
+        raise UsageError(f"--force: {exc}") from None
+    except case.UnknownFormat as exc:
+        raise UsageError(f"--format: {exc}") from None
+    except RegisterError as exc:
+        raise UsageError(f"--register: {exc}") from None
     data = {
         "interview": args.interview,
-        "register_entry": entry,
-        "paths": [str(p) for p in rendered.paths],
+        "register_entry": issued.entry_id,
+        "paths": [str(p) for p in issued.paths],
         "documents": [
-            {"id": d.spec.id, "name": d.stem, "provenance": d.provenance.as_dict()}
-            for d in rendered.documents
+            {"id": d.id, "name": d.stem, "provenance": d.provenance.as_dict()}
+            for d in issued.documents
         ],
     }
-    emit(args, data, "\n".join(str(p) for p in rendered.paths))
+    emit(args, data, "\n".join(str(p) for p in issued.paths))
     return 0

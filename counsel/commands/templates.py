@@ -116,7 +116,8 @@ def _preview(args: argparse.Namespace) -> int:
 
     office = load_office(args.office)
     on = _date(args.as_of, "--as-of")
-    renderer, built, when = preview_documents(args.name, args.example, office, on)
+    prepared = preview_documents(args.name, args.example, office, on)
+    built, when = prepared.documents, prepared.on
     if args.format == "text":
         texts = [preview_text(b.model, when) for b in built]
         emit(
@@ -128,8 +129,15 @@ def _preview(args: argparse.Namespace) -> int:
             ),
         )
         return 0
-    paths = renderer.write(built, args.out, formats=(args.format,), force=args.force)
-    shown = [str(p) for p in paths if p.suffix == f".{args.format}"]
+    from counsel import case
+
+    try:
+        issued = case.issue(
+            prepared, args.out, (args.format,), force=args.force, source=None, record=False
+        )
+    except case.OutputExists as exc:
+        raise UsageError(f"--force: {exc}") from None
+    shown = [str(p) for p in issued.paths if p.suffix == f".{args.format}"]
     emit(args, shown, "\n".join(shown))
     return 0
 

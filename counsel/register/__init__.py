@@ -7,10 +7,8 @@ from counsel.register.model import (
     IssuedFile,
     answers_hash,
     answers_snapshot,
-    case_number_of,
     current_user,
     file_sha256,
-    issued_files,
     office_from_snapshot,
     office_snapshot,
 )
@@ -20,9 +18,9 @@ from counsel.register.store import (
     SCHEMA_VERSION,
     SOURCES,
     Register,
+    RegisterError,
     data_dir,
     default_register_path,
-    record_render,
 )
 from counsel.register.verify import FileVerdict, VerifyResult, verify_entry
 
@@ -35,17 +33,15 @@ __all__ = [
     "FileVerdict",
     "IssuedFile",
     "Register",
+    "RegisterError",
     "VerifyResult",
     "answers_hash",
     "answers_snapshot",
-    "case_number_of",
     "current_user",
     "data_dir",
     "default_register_path",
     "file_sha256",
-    "issued_files",
     "office_from_snapshot",
     "office_snapshot",
-    "record_render",
     "verify_entry",
 ]

@@ -22,7 +22,7 @@ class IssuedFile:
     """One output file of a render, with the template that produced it."""
 
     document: str
-    """Document id (the templates manifest's name for it)."""
+    """The document's output stem (documents.toml `name`, numbered for `for_each`)."""
     template: str
     """Template file name, e.g. "administrative_order.html.j2"."""
     template_hash: str
@@ -154,42 +154,8 @@ def office_from_snapshot(data: Mapping[str, Any]) -> Office:
     return parse_office(raw, "recorded office profile")
 
 
-def case_number_of(answers: Mapping[str, Any]) -> str:
-    """The case number a register row is filed under: the court's, else the IV-D number."""
-    for key in ("court_case_number", "iv_d_case_number", "case_number"):
-        value = answers.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
-
-
 def current_user() -> str:
     try:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name (containers without a passwd entry)
         return f"uid-{os.getuid()}"
-
-
-# -- the files of a render, hashed, for `Register.record` -------------------------------------
-
-
-def issued_files(result: Any) -> list[IssuedFile]:
-    """The PDF/DOCX files of a `counsel.render.RenderResult`, hashed, for `Register.record`."""
-    by_name = {Path(p).name: Path(p) for p in result.paths}
-    files: list[IssuedFile] = []
-    for built in result.documents:
-        for fmt in ("pdf", "docx"):
-            path = by_name.get(f"{built.stem}.{fmt}")
-            if path is None:
-                continue
-            files.append(
-                IssuedFile(
-                    document=built.stem,
-                    template=built.provenance.template_id,
-                    template_hash=built.provenance.template_hash,
-                    format=fmt,
-                    path=str(path.resolve()),
-                    sha256=file_sha256(path),
-                )
-            )
-    return files

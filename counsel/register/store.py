@@ -22,9 +22,7 @@ from counsel.register.model import (
     IssuedFile,
     answers_hash,
     answers_snapshot,
-    case_number_of,
     current_user,
-    issued_files,
     office_snapshot,
 )
 
@@ -62,7 +60,7 @@ CREATE INDEX IF NOT EXISTS issue_when ON issue (issued_at);
 CREATE TABLE IF NOT EXISTS issued_file (
     issue_id INTEGER NOT NULL REFERENCES issue (id),
     position INTEGER NOT NULL,
-    document TEXT NOT NULL,            -- document id from the templates manifest
+    document TEXT NOT NULL,            -- the document's output stem (documents.toml name)
     template TEXT NOT NULL,            -- template file name
     template_hash TEXT NOT NULL,
     format TEXT NOT NULL,              -- pdf | docx | ...
@@ -88,6 +86,17 @@ def default_register_path(office: Office | None = None) -> Path:
     if office is not None and office.register_path.strip():
         return Path(office.register_path.strip()).expanduser()
     return data_dir() / REGISTER_FILE
+
+
+class RegisterError(UsageError):
+    """The register cannot be opened or used at its path; the message says why and the fix.
+    The CLI adds the `--register` flag, the TUI its own words."""
+
+
+def _has_case(entry: Entry, case: str) -> bool:
+    from counsel.case.identity import case_numbers
+
+    return entry.case_number == case or case in case_numbers(entry.answers)
 
 
 def _create_private(path: Path) -> None:
@@ -127,33 +136,33 @@ class Register:
         else:
             target = Path(path).expanduser()
         if target.is_dir():
-            raise UsageError(f"--register: {target} is a folder; give a file path ending .sqlite3")
+            raise RegisterError(f"{target} is a folder; give a file path ending .sqlite3")
         try:
             if not target.parent.exists():
                 private_dir(target.parent)
             _create_private(target)
         except OSError as exc:
-            raise UsageError(
-                f"--register: cannot create {target} ({exc.strerror}); check the folder's "
+            raise RegisterError(
+                f"cannot create {target} ({exc.strerror}); check the folder's "
                 "permissions or give another path"
             ) from None
         try:
             conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
-            raise UsageError(f"--register: cannot open {target} ({exc})") from None
+            raise RegisterError(f"cannot open {target} ({exc})") from None
         reg = cls(target, conn)
         try:
             reg._setup()
         except sqlite3.OperationalError as exc:
             conn.close()
-            raise UsageError(
-                f"--register: cannot use {target} ({exc}); check the file's and folder's "
+            raise RegisterError(
+                f"cannot use {target} ({exc}); check the file's and folder's "
                 "permissions or give another path"
             ) from None
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise UsageError(
-                f"--register: {target} is not a counsel register ({exc}); give another path"
+            raise RegisterError(
+                f"{target} is not a counsel register ({exc}); give another path"
             ) from None
         return reg
 
@@ -290,8 +299,11 @@ class Register:
         where: list[str] = []
         params: list[str] = []
         if case is not None:
-            where.append("case_number = ?")
-            params.append(case)
+            # A case is found by either of its numbers: rows name it by one (the IV-D number
+            # first, counsel.case.case_identifier; rows before that, the court number first),
+            # and the answers snapshot holds both. instr() narrows; _has_case decides.
+            where.append("(case_number = ? OR instr(answers_json, ?) > 0)")
+            params += [case, json.dumps(case)]
         if since is not None:
             where.append("issued_at >= ?")
             params.append(dt.datetime.combine(since, dt.time(), dt.UTC).isoformat())
@@ -299,7 +311,10 @@ class Register:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id"
-        return self._entries(sql, params)
+        entries = self._entries(sql, params)
+        if case is None:
+            return entries
+        return [e for e in entries if _has_case(e, case)]
 
     def get(self, entry_id: int) -> Entry:
         """One entry by id; NotFoundError if there is none."""
@@ -357,41 +372,3 @@ class Register:
             )
             for row in rows
         ]
-
-
-# -- the one call render, batch and the TUI make after writing files --------------------------
-
-
-def record_render(
-    result: Any,
-    *,
-    interview: str,
-    answers: Mapping[str, Any],
-    office: Office,
-    on: dt.date,
-    source: str = "render",
-    register_path: Path | str | None = None,
-) -> int:
-    """Append a render (a `RenderResult`) to the register and return the entry id.
-
-    `register_path` None means the office profile's register, else the user data directory.
-    """
-    documents = list(result.documents)
-    snapshot = documents[0].provenance.statute_snapshot if documents else _statute_snapshot()
-    with Register.open(register_path, office=office) as reg:
-        return reg.record(
-            interview=interview,
-            answers=answers,
-            files=issued_files(result),
-            statute_snapshot=snapshot,
-            on=on,
-            case_number=case_number_of(answers),
-            source=source,
-            office=office,
-        )
-
-
-def _statute_snapshot() -> str:
-    from counsel.register.verify import _statute_snapshot as current
-
-    return current()

@@ -1,4 +1,4 @@
-"""verify: re-render a register entry from its snapshots and compare each file's sha256."""
+"""verify: re-prepare a register entry from its snapshots and compare each file's sha256."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counsel.register.model import (
     Entry,
@@ -15,6 +15,9 @@ from counsel.register.model import (
     file_sha256,
     office_from_snapshot,
 )
+
+if TYPE_CHECKING:
+    from counsel.render.core import BuiltDocument, Renderer
 
 
 @dataclass(frozen=True)
@@ -93,45 +96,53 @@ def _on_disk(f: IssuedFile) -> str:
     return "unchanged" if file_sha256(path) == f.sha256 else "modified"
 
 
-def verify_entry(entry: Entry, renderer: Any = None) -> VerifyResult:
-    """Re-render the entry's documents from its answers and office snapshots, on its document
-    date, and compare each file's sha256 with the recorded one.
+def verify_entry(entry: Entry, renderer: Renderer | None = None) -> VerifyResult:
+    """Re-prepare the entry's documents from its answers and office snapshots, on its document
+    date (`counsel.case.prepare`, as every front end), and compare each file's sha256 with the
+    recorded one.
 
     A difference is explained by what changed since: a template's hash (the template, a partial
     or the stylesheet), the statute snapshot, or the answers as the interview reads them now;
     if none of these changed, the renderer itself did. `renderer` defaults to a new
     `counsel.render.core.Renderer` (tests pass one with a changed template).
     """
+    from counsel.case.errors import AnswersInvalid
+    from counsel.case.prepare import prepare
     from counsel.errors import CounselError
-    from counsel.interviewer import load_interview
+    from counsel.render.core import Renderer, RenderError
 
-    if renderer is None:
-        from counsel.render.core import Renderer
-
-        renderer = Renderer()
+    r = renderer if renderer is not None else Renderer()
     problems: list[str] = []
     causes: list[str] = []
-    built_by_stem: dict[str, Any] = {}
+    built_by_stem: dict[str, BuiltDocument] = {}
+    typed: Mapping[str, Any] | None = None
     try:
         office = office_from_snapshot(entry.office)
-        result = load_interview(entry.interview).validate(entry.answers)
-        if result.errors:
-            fields = ", ".join(e.field for e in result.errors[:5])
-            problems.append(
-                f"the recorded answers no longer validate under the {entry.interview} "
-                f"interview (fields: {fields}): the interview definition changed"
+        try:
+            prepared = prepare(
+                entry.interview, entry.answers, office, entry.document_date, renderer=r
             )
-        else:
-            answers = dict(result.answers)
-            if answers_hash(answers) != entry.answers_hash:
-                causes.append(
-                    "the answers read back from the snapshot hash differently: the "
-                    f"{entry.interview} interview's definition changed since the entry"
-                )
-            built = renderer.build(entry.interview, answers, office, entry.document_date)
-            built_by_stem = {b.stem: b for b in built}
+        except RenderError:
+            # The answers still read; say whether they read differently, then report the error.
+            from counsel.interviewer import load_interview
+
+            typed = load_interview(entry.interview).validate(entry.answers, office).answers
+            raise
+        typed = prepared.answers
+        built_by_stem = {b.stem: b for b in prepared.documents}
+    except AnswersInvalid as exc:
+        fields = ", ".join(e.field for e in exc.errors[:5])
+        problems.append(
+            f"the recorded answers no longer validate under the {entry.interview} "
+            f"interview (fields: {fields}): the interview definition changed"
+        )
     except CounselError as exc:
         problems.append(f"re-render failed: {exc}")
+    if typed is not None and answers_hash(typed) != entry.answers_hash:
+        causes.append(
+            "the answers read back from the snapshot hash differently: the "
+            f"{entry.interview} interview's definition changed since the entry"
+        )
 
     verdicts: list[FileVerdict] = []
     changed_templates: dict[str, tuple[str, str]] = {}
@@ -139,12 +150,12 @@ def verify_entry(entry: Entry, renderer: Any = None) -> VerifyResult:
         new_sha = ""
         b = _match(f, built_by_stem)
         if b is not None and f.format in ("pdf", "docx"):
-            blob = renderer.to_pdf(b) if f.format == "pdf" else renderer.to_docx(b)
+            blob = r.to_pdf(b) if f.format == "pdf" else r.to_docx(b)
             new_sha = hashlib.sha256(blob).hexdigest()
         elif not problems:
             problems.append(f"{f.document} ({f.format}): the document was not re-rendered")
         verdicts.append(FileVerdict(f.document, f.format, f.path, f.sha256, _on_disk(f), new_sha))
-        now_hash = renderer.template_hash(f.template) if f.template else ""
+        now_hash = r.template_hash(f.template) if f.template else ""
         if f.template and now_hash != f.template_hash:
             changed_templates[f.template] = (f.template_hash, now_hash)
     if any(not v.matches for v in verdicts) or problems:
@@ -153,7 +164,7 @@ def verify_entry(entry: Entry, renderer: Any = None) -> VerifyResult:
                 f"template {template} changed since the entry (hash {old[:12]} then, "
                 f"{new[:12]} now; it covers the template, its partials and the stylesheet)"
             )
-        snapshot = _statute_snapshot()
+        snapshot = str(r.store.snapshot_hash())
         if snapshot != entry.statute_snapshot:
             causes.append(
                 f"the statute snapshot changed since the entry ({entry.statute_snapshot[:12]} "
@@ -167,10 +178,11 @@ def verify_entry(entry: Entry, renderer: Any = None) -> VerifyResult:
     return VerifyResult(entry.id, tuple(verdicts), tuple(causes), tuple(problems))
 
 
-def _match(f: IssuedFile, built_by_stem: Mapping[str, Any]) -> Any:
+def _match(f: IssuedFile, built_by_stem: Mapping[str, BuiltDocument]) -> BuiltDocument | None:
     """The re-rendered document a recorded file is: by its file name (`<stem>.<format>`, as
-    the renderer writes it), else by the recorded document name (the stem, or a manifest id
-    when that id names exactly one document)."""
+    `counsel render` and the TUI write it), else by the recorded document name (the stem, as
+    every issue records it since counsel.case; a documents.toml id in older TUI rows, when
+    that id names exactly one document)."""
     name = Path(f.path).name
     for stem, built in built_by_stem.items():
         if name == f"{stem}.{f.format}":
@@ -179,9 +191,3 @@ def _match(f: IssuedFile, built_by_stem: Mapping[str, Any]) -> Any:
         return built_by_stem[f.document]
     by_id = [b for b in built_by_stem.values() if b.spec.id == f.document]
     return by_id[0] if len(by_id) == 1 else None
-
-
-def _statute_snapshot() -> str:
-    from counsel.law import get_store
-
-    return str(get_store().snapshot_hash())

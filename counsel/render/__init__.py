@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
         DocumentSpec,
         Renderer,
         RenderError,
-        RenderResult,
     )
     from counsel.render.model import Document
 
@@ -26,11 +24,9 @@ __all__ = [
     "Document",
     "DocumentSpec",
     "RenderError",
-    "RenderResult",
     "Renderer",
     "build_documents",
     "default_renderer",
-    "render_interview",
 ]
 
 # Imported on first use, so `import counsel.render` stays cheap (Jinja2 and WeasyPrint are not
@@ -40,7 +36,6 @@ _LAZY = {
     "BuiltDocument": "counsel.render.core",
     "DocumentSpec": "counsel.render.core",
     "RenderError": "counsel.render.core",
-    "RenderResult": "counsel.render.core",
     "Renderer": "counsel.render.core",
     "Document": "counsel.render.model",
 }
@@ -67,19 +62,3 @@ def build_documents(
 ) -> list[Document]:
     """Every document of the interview as checked models (RenderError lists every problem)."""
     return [b.model for b in default_renderer().build(interview_id, answers, office, on)]
-
-
-def render_interview(
-    interview_id: str,
-    answers: Mapping[str, Any],
-    office: Office,
-    on: dt.date | None,
-    formats: Iterable[str] = ("pdf", "docx"),
-    out_dir: Path = Path("."),
-    force: bool = False,
-) -> list[Path]:
-    """Build, check and write every document of the interview; returns the paths written."""
-    result = default_renderer().render(
-        interview_id, answers, office, on, out_dir=out_dir, formats=formats, force=force
-    )
-    return list(result.paths)

@@ -8,9 +8,9 @@ import threading
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from counsel.case.identity import as_of_date
 from counsel.errors import CounselError, UsageError
 from counsel.office import Office
 from counsel.render import checks
@@ -19,10 +19,8 @@ from counsel.render.elements import Element, load_elements, required_elements
 from counsel.render.env import PackageLoader, make_environment, plain, read_package_text
 from counsel.render.model import Document, Metadata
 from counsel.render.parse import StructureError, parse_html, visible
-from counsel.render.provenance import Provenance, answers_hash, sidecar
+from counsel.render.provenance import Provenance, answers_hash
 
-Format = Literal["pdf", "docx"]
-FORMATS: tuple[Format, ...] = ("pdf", "docx")
 SERVED_ON = ("", "obligor", "obligee", "both", "third")
 CAPTIONS = ("", "track", "judicial", "administrative")
 # Names the renderer puts in every template context beside the answers and findings.
@@ -68,18 +66,6 @@ class BuiltDocument:
     stem: str
     html: str = field(default="", repr=False, compare=False)
     """The template's rendered HTML (before parsing), for debugging and the linter."""
-
-
-@dataclass(frozen=True)
-class RenderResult:
-    """What `Renderer.render` wrote: every path (documents and sidecars) and the provenance."""
-
-    paths: tuple[Path, ...]
-    documents: tuple[BuiltDocument, ...]
-
-    @property
-    def provenance(self) -> tuple[Provenance, ...]:
-        return tuple(d.provenance for d in self.documents)
 
 
 _SPEC_KEYS = {f for f in DocumentSpec.__dataclass_fields__ if f != "interview"}
@@ -281,7 +267,7 @@ class Renderer:
             if unknown:
                 raise UsageError(f"interview '{interview_id}' has no document '{min(unknown)}'")
             specs = tuple(s for s in specs if s.id in wanted)
-        on = on or _answer_date(answers) or dt.date.today()
+        on = as_of_date(answers, on)
         if findings is None:
             findings = self._findings(interview_id, answers, office, on)
         base = self.context(answers, findings, office, on)
@@ -400,7 +386,7 @@ class Renderer:
         )
         return (model, html), problems
 
-    # -- writing -------------------------------------------------------------------------
+    # -- bytes (files are written by counsel.case.issue) ----------------------------------
     def to_pdf(self, built: BuiltDocument) -> bytes:
         meta = built.provenance.metadata()
         data: bytes = self.pdf_writer.write(built.model, meta, built.provenance.digest)
@@ -410,65 +396,6 @@ class Renderer:
         meta = built.provenance.metadata()
         data: bytes = self.docx_writer.write(built.model, meta, built.provenance.digest)
         return data
-
-    def write(
-        self,
-        documents: Sequence[BuiltDocument],
-        out_dir: Path,
-        formats: Iterable[str] = FORMATS,
-        force: bool = False,
-    ) -> list[Path]:
-        """Write every document atomically (0600); refuse to overwrite unless `force`.
-
-        Every target is checked before the first byte is written, and every file is built in
-        memory first, so a refusal or a writer error leaves the folder as it was.
-        """
-        from counsel.fsutil import atomic_write, private_dir
-
-        fmts = _formats(formats)
-        targets: list[tuple[Path, BuiltDocument, str]] = []
-        for built in documents:
-            for fmt in fmts:
-                targets.append((out_dir / f"{built.stem}.{fmt}", built, fmt))
-            targets.append((out_dir / f"{built.stem}.provenance.json", built, "json"))
-        if not force:
-            existing = [str(p) for p, _, _ in targets if p.exists()]
-            if existing:
-                raise UsageError(
-                    "--force: these files exist and were left alone (nothing was written): "
-                    + ", ".join(existing)
-                )
-        blobs: dict[Path, bytes] = {}
-        for built in documents:
-            files: dict[str, bytes] = {}
-            for fmt in fmts:
-                blob = self.to_pdf(built) if fmt == "pdf" else self.to_docx(built)
-                files[f"{built.stem}.{fmt}"] = blob
-                blobs[out_dir / f"{built.stem}.{fmt}"] = blob
-            blobs[out_dir / f"{built.stem}.provenance.json"] = sidecar(built.provenance, files)
-        if not out_dir.exists():
-            private_dir(out_dir)  # a folder we create is owner-only; an existing one is theirs
-        paths = []
-        for path, _, _ in targets:
-            atomic_write(path, blobs[path])
-            paths.append(path)
-        return paths
-
-    def render(
-        self,
-        interview_id: str,
-        answers: Mapping[str, Any],
-        office: Office,
-        on: dt.date | None,
-        *,
-        out_dir: Path,
-        formats: Iterable[str] = FORMATS,
-        force: bool = False,
-        findings: Mapping[str, Any] | None = None,
-    ) -> RenderResult:
-        docs = self.build(interview_id, answers, office, on, findings=findings)
-        paths = self.write(docs, out_dir, formats, force)
-        return RenderResult(tuple(paths), tuple(docs))
 
 
 def _answer_texts(value: Any) -> list[str]:
@@ -489,26 +416,6 @@ def _without_answers(message: str, answers: Mapping[str, Any]) -> str:
             "answer); check the template's lookups and filters on answers"
         )
     return message
-
-
-def _answer_date(answers: Mapping[str, Any]) -> dt.date | None:
-    value = answers.get("document_date")
-    return value if isinstance(value, dt.date) else None
-
-
-def _formats(formats: Iterable[str]) -> tuple[Format, ...]:
-    out: list[Format] = []
-    for fmt in formats:
-        if fmt == "both":
-            out += [f for f in FORMATS if f not in out]
-        elif fmt in FORMATS:
-            if fmt not in out:
-                out.append(fmt)
-        else:
-            raise UsageError(f"--format: unknown format '{fmt}' (use pdf, docx or both)")
-    if not out:
-        raise UsageError("--format: choose pdf, docx or both")
-    return tuple(out)
 
 
 def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -61,12 +61,3 @@ class Provenance:
             "counsel-answers-hash": self.answers_hash,
             "counsel-version": self.counsel_version,
         }
-
-
-def sidecar(provenance: Provenance, files: Mapping[str, bytes]) -> bytes:
-    """The NAME.provenance.json sidecar: provenance plus each written file's sha256."""
-    data = {
-        "provenance": provenance.as_dict(),
-        "files": {name: hashlib.sha256(blob).hexdigest() for name, blob in sorted(files.items())},
-    }
-    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")

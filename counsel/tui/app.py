@@ -57,7 +57,7 @@ class CounselApp(App[int]):
         """On a crash Textual prints a traceback *with every frame's local variables*
         (answers, SSNs, addresses); print the exception class and counsel frame instead, as
         the command line does. COUNSEL_DEBUG=1 keeps Textual's full traceback."""
-        from counsel.cli import DEBUG_ENV, internal_error_message
+        from counsel.crash import DEBUG_ENV, internal_error_message
 
         error = sys.exc_info()[1]
         if os.environ.get(DEBUG_ENV) or error is None:

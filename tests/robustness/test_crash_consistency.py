@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from counsel import case
 from tests.security import helpers, tally
 
 # The os-level steps of an atomic write: create the temp file, set its mode, open it, flush
@@ -99,10 +100,15 @@ def two_versions() -> list[Any]:
     renderer = helpers.renderer()
     versions = []
     for day in (raw["document_date"], raw["document_date"].replace(day=24)):
-        answers = helpers.typed(interview_id, {**raw, "document_date": day})
-        built = renderer.build(interview_id, answers, helpers.office())
-        versions.append(built)
+        raw_day = {**raw, "document_date": day}
+        versions.append(case.prepare(interview_id, raw_day, helpers.office(), renderer=renderer))
     return versions
+
+
+def _write(prepared: Any, out: Path, force: bool = False) -> tuple[Path, ...]:
+    """Issue the prepared documents as `counsel render --force` would (unrecorded)."""
+    issued = case.issue(prepared, out, ("pdf", "docx"), force=force, source=None, record=False)
+    return issued.paths
 
 
 def test_document_write_survives_a_failure_at_every_step(
@@ -113,7 +119,6 @@ def test_document_write_survives_a_failure_at_every_step(
     from counsel.render.core import Renderer
 
     versions = two_versions
-    renderer = helpers.renderer()
     cache: dict[int, bytes] = {}
 
     def cached(kind: str) -> Callable[[Any, Any], bytes]:
@@ -130,17 +135,17 @@ def test_document_write_survives_a_failure_at_every_step(
     monkeypatch.setattr(Renderer, "to_pdf", cached("to_pdf"))
     monkeypatch.setattr(Renderer, "to_docx", cached("to_docx"))
     out = tmp_path / "out"
-    old_paths = renderer.write(versions[0], out, ("pdf", "docx"))
+    old_paths = _write(versions[0], out)
     old = {p.name: p.read_bytes() for p in old_paths}
     probe = tmp_path / "probe"
-    new = {p.name: p.read_bytes() for p in renderer.write(versions[1], probe, ("pdf", "docx"))}
+    new = {p.name: p.read_bytes() for p in _write(versions[1], probe)}
     assert all(old[n] != new[n] for n in old)
     k = 0
     while True:
         k += 1
         with fail_at(k, monkeypatch) as calls:
             try:
-                renderer.write(versions[1], out, ("pdf", "docx"), force=True)
+                _write(versions[1], out, force=True)
                 failed = False
             except Injected:
                 failed = True
@@ -155,7 +160,7 @@ def test_document_write_survives_a_failure_at_every_step(
             break
         if not failed:
             assert all((out / n).read_bytes() == new[n] for n in new)
-        renderer.write(versions[0], out, ("pdf", "docx"), force=True)
+        _write(versions[0], out, force=True)
     assert k > 10
     # The files of the last state open in their readers.
     helpers.pdf_text(next(v for n, v in new.items() if n.endswith(".pdf")))

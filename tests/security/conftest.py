@@ -40,22 +40,15 @@ def synthetic_ssn(n: int) -> str:
 @pytest.fixture(scope="session")
 def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> list[RenderedExample]:
     """Every example rendered once (PDF and DOCX) with a synthetic full SSN of its own."""
-    from counsel.render import default_renderer
+    from counsel import case
 
     out: list[RenderedExample] = []
     root = tmp_path_factory.mktemp("examples-out")
     for n, path in enumerate(helpers.example_files(), start=1):
         interview_id, raw = helpers.example(path.stem)
         ssn = synthetic_ssn(n)
-        answers = helpers.typed(interview_id, {**raw, "obligor_ssn": ssn})
+        prepared = case.prepare(interview_id, {**raw, "obligor_ssn": ssn}, helpers.office())
         out_dir = root / path.stem
-        result = default_renderer().render(
-            interview_id,
-            answers,
-            helpers.office(),
-            answers.get("document_date"),
-            out_dir=out_dir,
-            formats=("pdf", "docx"),
-        )
+        result = case.issue(prepared, out_dir, ("pdf", "docx"), source=None, record=False)
         out.append(RenderedExample(path.stem, interview_id, ssn, out_dir, result))
     return out

@@ -319,10 +319,10 @@ def test_batch_crash_in_the_renderer_costs_one_row_and_leaks_nothing(
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import counsel.batch.case as case
+    from counsel.render.core import Renderer
 
     tally.attack()
-    real = case.render
+    real = Renderer.build
     calls = {"n": 0}
 
     def crash_on_second(*args: Any, **kwargs: Any) -> Any:
@@ -331,7 +331,7 @@ def test_batch_crash_in_the_renderer_costs_one_row_and_leaks_nothing(
             raise ValueError(f"could not convert {canary._text('obligor_name')!r}")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(case, "render", crash_on_second)
+    monkeypatch.setattr(Renderer, "build", crash_on_second)
     sheet = _batch_sheet(sandbox, [])
     out = sandbox.work / "batch-out"
     code = sandbox.run(
@@ -347,7 +347,7 @@ def test_batch_crash_in_the_renderer_costs_one_row_and_leaks_nothing(
     assert len(errors) == 1 and "ValueError" in str(errors[0])
     lines = (out / "manifest.jsonl").read_text("utf-8").splitlines()
     assert len(lines) == 2
-    files = [f for line in lines for f in json.loads(line)["files"]]
+    files = [f for line in lines for f in json.loads(line)["files"] if f["format"] == "pdf"]
     assert sorted(p.name for p in out.glob("*.pdf")) == sorted(f["name"] for f in files)
     assert os.stat(out).st_mode & 0o777 == 0o700
 

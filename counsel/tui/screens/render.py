@@ -30,50 +30,16 @@ FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 def render_and_record(
     session: InterviewSession, folder: Path, formats: tuple[str, ...], force: bool
 ) -> tuple[list[Path], int]:
-    """Write the documents (with their provenance sidecars) and append the register row.
+    """Issue the documents through counsel.case, the road `counsel render` and batch take:
+    files and provenance sidecars written, one register row (source "tui")."""
+    from counsel import case
 
-    The same Renderer as `counsel render`, so the TUI's files are the CLI's files.
-    """
-    from counsel.register import IssuedFile, Register, case_number_of, file_sha256
-    from counsel.render import default_renderer
-
-    answers = session.result.answers
-    result = default_renderer().render(
-        session.interview.id,
-        answers,
-        session.office,
-        session.case_date,
-        out_dir=folder,
-        formats=formats,
-        force=force,
+    prepared = case.prepare(
+        str(session.interview.id), session.raw, session.office, today=session.today
     )
-    files = []
-    for built in result.documents:
-        for fmt in formats:
-            path = folder / f"{built.stem}.{fmt}"
-            files.append(
-                IssuedFile(
-                    document=built.spec.id,
-                    template=built.spec.template,
-                    template_hash=built.provenance.template_hash,
-                    format=fmt,
-                    path=str(path.resolve()),
-                    sha256=file_sha256(path),
-                )
-            )
-    snapshot = result.documents[0].provenance.statute_snapshot if result.documents else ""
-    with Register.open(None, office=session.office) as reg:
-        entry = reg.record(
-            interview=str(session.interview.id),
-            answers=answers,
-            files=files,
-            statute_snapshot=snapshot,
-            on=session.case_date,
-            case_number=case_number_of(answers),
-            source="tui",
-            office=session.office,
-        )
-    return list(result.paths), entry
+    issued = case.issue(prepared, folder, formats, force=force, source="tui")
+    assert issued.entry_id is not None  # recorded: the TUI always records
+    return list(issued.paths), issued.entry_id
 
 
 def default_folder() -> Path:
@@ -131,12 +97,25 @@ class RenderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def render_documents(self, folder: Path, formats: tuple[str, ...], force: bool) -> None:
+        from counsel.case import OutputExists
         from counsel.errors import CounselError
+        from counsel.register import RegisterError
 
         try:
             paths, entry = render_and_record(self.session, folder, formats, force)
         except ImportError:
             message = "[red]The document renderer is not available in this build.[/red]"
+        except OutputExists as exc:
+            names = ", ".join(escape(p.name) for p in exc.paths)
+            message = (
+                f"[red]Nothing was written: these files are already in the folder: {names}. "
+                "Tick 'Replace files that already exist' to replace them, or choose another "
+                "folder.[/red]"
+            )
+        except RegisterError as exc:
+            message = (
+                f"[red]The register of issued documents cannot be used: {escape(str(exc))}[/red]"
+            )
         except CounselError as exc:
             problems = getattr(exc, "problems", None)
             if problems:

@@ -24,29 +24,55 @@ import counsel.batch.case as case
 from counsel.batch import BatchOptions, run_batch
 from counsel.batch.worker import worker_state
 from counsel.errors import UsageError
+from counsel.render.core import BuiltDocument, DocumentSpec
+from counsel.render.provenance import Provenance, answers_hash
 from tests.unit.batch.conftest import BAD_SHEET, lien_row
 
 CALLS: list[str] = []
 
 
-def _fake_render(
-    renderer: Any, interview_id: str, answers: Any, office: Any, on: Any, formats: Any
-) -> case.Rendered:
-    number = str(answers["iv_d_case_number"])
-    CALLS.append(number)
-    files = tuple(
-        case.RenderedDocument(
-            "notice-of-lien", "lien.html", "t" * 64, fmt, f"{fmt}:{number}".encode()
-        )
-        for fmt in formats
+class _FakeStore:
+    def snapshot_hash(self) -> str:
+        return "s" * 64
+
+
+class _FakeRenderer:
+    """Stands in for counsel.render.core.Renderer behind counsel.case.prepare/issue: one
+    document per row whose bytes name the format and the case."""
+
+    store = _FakeStore()
+
+    def build(
+        self, interview_id: str, answers: Any, office: Any, on: dt.date, **_kw: Any
+    ) -> list[BuiltDocument]:
+        number = str(answers["iv_d_case_number"])
+        CALLS.append(number)
+        return [_built(interview_id, number, on, answers_hash(answers))]
+
+    def to_pdf(self, built: BuiltDocument) -> bytes:
+        return f"pdf:{built.model}".encode()
+
+    def to_docx(self, built: BuiltDocument) -> bytes:
+        return f"docx:{built.model}".encode()
+
+
+def _built(interview_id: str, number: str, on: dt.date, a_hash: str) -> BuiltDocument:
+    spec = DocumentSpec(interview_id, "lien-notice", "lien.html", "Notice", "notice-of-lien")
+    prov = Provenance(
+        document_id="notice-of-lien",
+        interview_id=interview_id,
+        template_id="lien.html",
+        template_hash="t" * 64,
+        statute_snapshot="s" * 64,
+        answers_hash=a_hash,
+        document_date=on.isoformat(),
     )
-    return case.Rendered(files, "s" * 64, answers["document_date"])
+    return BuiltDocument(spec, number, prov, "notice-of-lien")  # type: ignore[arg-type]
 
 
 @pytest.fixture(autouse=True)
 def fake_renderer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(case, "make_renderer", lambda formats: object())
-    monkeypatch.setattr(case, "render", _fake_render)
+    monkeypatch.setattr(case, "make_renderer", lambda formats: _FakeRenderer())
     worker_state.cache_clear()
     CALLS.clear()
     yield
@@ -90,11 +116,23 @@ def test_outputs_manifest_and_modes(sheet: Callable[..., Path], tmp_path: Path) 
     assert names == [
         "IVD-T-0001_notice-of-lien.docx",
         "IVD-T-0001_notice-of-lien.pdf",
+        "IVD-T-0001_notice-of-lien.provenance.json",
         "IVD-T-0002_notice-of-lien.docx",
         "IVD-T-0002_notice-of-lien.pdf",
+        "IVD-T-0002_notice-of-lien.provenance.json",
         "errors.csv",
         "manifest.jsonl",
     ]
+    # Each document has its provenance sidecar, as `counsel render` writes it, naming the
+    # batch's file names with the sha256 of the bytes written.
+    side = json.loads((out / "IVD-T-0001_notice-of-lien.provenance.json").read_text())
+    assert side["files"] == {
+        f"IVD-T-0001_notice-of-lien.{fmt}": hashlib.sha256(
+            (out / f"IVD-T-0001_notice-of-lien.{fmt}").read_bytes()
+        ).hexdigest()
+        for fmt in ("pdf", "docx")
+    }
+    assert side["provenance"]["template_hash"] == "t" * 64
     assert os.stat(out).st_mode & 0o777 == 0o700
     for p in out.iterdir():
         assert os.stat(p).st_mode & 0o777 == 0o600, p.name
@@ -102,10 +140,10 @@ def test_outputs_manifest_and_modes(sheet: Callable[..., Path], tmp_path: Path) 
     assert [x["row"] for x in sorted(lines, key=lambda x: x["row"])] == [2, 3]
     first = next(x for x in lines if x["row"] == 2)
     assert first["case_number"] == "IVD-T-0001"
-    pdf = out / "IVD-T-0001_notice-of-lien.pdf"
-    assert {f["name"]: f["sha256"] for f in first["files"]}[pdf.name] == hashlib.sha256(
-        pdf.read_bytes()
-    ).hexdigest()
+    listed = {f["name"]: f["sha256"] for f in first["files"]}
+    assert set(listed) == {n for n in names if n.startswith("IVD-T-0001")}  # sidecar too
+    for name, sha in listed.items():
+        assert sha == hashlib.sha256((out / name).read_bytes()).hexdigest()
     assert first["template_hash"] == "t" * 64 and first["statute_snapshot"] == "s" * 64
     assert len(first["answers_hash"]) == 64
 
@@ -196,12 +234,14 @@ def test_example_sheets_reject_exactly_the_rows_the_readme_lists(tmp_path: Path,
 def test_an_unexpected_renderer_failure_costs_one_row(
     sheet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def flaky(renderer: Any, interview_id: str, answers: Any, *rest: Any) -> case.Rendered:
+    real_build = _FakeRenderer.build
+
+    def flaky(self: _FakeRenderer, interview_id: str, answers: Any, *rest: Any, **kw: Any) -> Any:
         if answers["iv_d_case_number"] == "IVD-T-0002":
             raise KeyError(answers["obligor_ssn"])  # a bug whose text holds private data
-        return _fake_render(renderer, interview_id, answers, *rest)
+        return real_build(self, interview_id, answers, *rest, **kw)
 
-    monkeypatch.setattr(case, "render", flaky)
+    monkeypatch.setattr(_FakeRenderer, "build", flaky)
     out = tmp_path / "out"
     summary = run_batch(_options(sheet([lien_row(1), lien_row(2), lien_row(3)]), out))
     assert summary.rendered == 2 and summary.rejected_rows == (3,)
@@ -310,3 +350,42 @@ def test_cli_exit_codes_and_json_summary(
     assert summary["rendered"] == 1 and summary["rejected_rows"] == [3]
     assert summary["documents"] == 2  # pdf and docx of the one good row
     assert set(summary) >= {"skipped", "seconds", "documents_per_second", "errors", "manifest"}
+
+
+def test_a_kill_between_register_and_manifest_does_not_record_the_row_twice(
+    sheet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counsel.batch.manifest import ManifestWriter
+    from counsel.register import Register
+
+    real_append = ManifestWriter.append
+    appended: list[int] = []
+
+    def killed_on_second(self: ManifestWriter, entry: Any) -> None:
+        if len(appended) == 1:
+            raise KeyboardInterrupt  # the process dies after the row's register insert
+        appended.append(entry.row)
+        real_append(self, entry)
+
+    monkeypatch.setattr(ManifestWriter, "append", killed_on_second)
+    out = tmp_path / "out"
+    rows = [lien_row(n) for n in range(1, 4)]
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(_options(sheet(rows), out))
+    monkeypatch.setattr(ManifestWriter, "append", real_append)
+    register = tmp_path / "data" / "register.sqlite3"
+    with Register.open(register) as reg:
+        first = [e.case_number for e in reg.list()]
+    lines = (out / "manifest.jsonl").read_text().splitlines()
+    manifest = [json.loads(x)["case_number"] for x in lines]
+    (unlisted,) = set(first) - set(manifest)  # recorded, then killed before its manifest line
+    assert len(first) == 2 and len(manifest) == 1
+    summary = run_batch(_options(sheet(rows), out, resume=True))
+    assert summary.skipped == 1 and summary.rendered == 2
+    with Register.open(register) as reg:
+        entries = reg.list()
+    assert sorted(e.case_number for e in entries) == ["IVD-T-0001", "IVD-T-0002", "IVD-T-0003"]
+    # The row that survives is the one whose files are on disk: same paths, same hashes.
+    (again,) = [e for e in entries if e.case_number == unlisted]
+    for f in again.files:
+        assert hashlib.sha256(Path(f.path).read_bytes()).hexdigest() == f.sha256

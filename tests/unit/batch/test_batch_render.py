@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
+from counsel import case
 from counsel.batch import BatchOptions, run_batch
 from counsel.cli import main
 from counsel.interviewer import load_answers_file, load_interview
 from counsel.interviewer.rows import columns, flatten_answers
 from counsel.office import load_office
-from counsel.render import render_interview
 from tests.unit.batch.conftest import BAD_SHEET, write_csv
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -88,12 +88,13 @@ def test_good_rows_of_a_bad_sheet_match_counsel_render(tmp_path: Path) -> None:
     summary = run_batch(BatchOptions("lien", sheet, out, formats=("pdf",), jobs=1))
     bad = tuple(i + 2 for i, (_, col) in enumerate(BAD_SHEET) if col)
     assert summary.rejected_rows == bad and summary.exit_code == 1
-    iv, office = load_interview("lien"), load_office(None)
+    office = load_office(None)
     good = [r for r, col in BAD_SHEET if not col]
     expected: dict[str, bytes] = {}
     for n, row in enumerate(good):
-        answers = iv.validate({k: v for k, v in row.items() if v}, office).answers
-        for path in render_interview("lien", answers, office, None, ("pdf",), tmp_path / str(n)):
+        prepared = case.prepare("lien", {k: v for k, v in row.items() if v}, office)
+        issued = case.issue(prepared, tmp_path / str(n), ("pdf",), source=None, record=False)
+        for path in issued.paths:
             if path.suffix == ".pdf":
                 expected[f"{row['iv_d_case_number']}_{path.name}"] = path.read_bytes()
     assert _files(out) == expected
@@ -180,6 +181,14 @@ def test_killed_batch_resumes_without_duplicates_gaps_or_partial_files(tmp_path:
     listed = {f["name"]: f["sha256"] for e in latest.values() for f in e["files"]}
     on_disk = {p.name for p in out.iterdir()} - {"manifest.jsonl", "errors.csv"}
     assert on_disk == set(listed)  # no partial or temporary file, nothing unlisted
+    assert sum(n.endswith(".provenance.json") for n in listed) == rows  # a sidecar each
     for name, sha in listed.items():
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == sha
     assert len(numbers) == len(set(numbers)), "a row was rendered twice"
+    # The register holds each case once, even a row killed between its register row and its
+    # manifest line (re-rendered on resume to the same bytes: its row is found, not re-added).
+    from counsel.register import Register
+
+    with Register.open(tmp_path / "data" / "register.sqlite3") as reg:
+        cases = [e.case_number for e in reg.list()]
+    assert sorted(cases) == sorted({e["case_number"] for e in latest.values()})

@@ -74,6 +74,19 @@ def test_a_mistyped_register_path_is_not_created(
     assert not (tmp_path / "typo").exists()
 
 
+def test_a_register_that_cannot_be_used_names_the_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The library's RegisterError says what is wrong; the command adds the flag.
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database, just some text that is long enough" * 20)
+    assert main(["register", "list", "--register", str(junk)]) == 2
+    err = capsys.readouterr().err
+    assert "--register: " in err and "is not a counsel register" in err
+    assert main(["register", "list", "--register", str(tmp_path)]) == 2
+    assert "--register: " in capsys.readouterr().err
+
+
 def test_show_unknown_id_exits_1(reg_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["register", "show", "99", "--register", str(reg_path)]) == 1
     assert "no entry with id 99" in capsys.readouterr().err

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from counsel import case
 from counsel.cli import main
 from counsel.interviewer import load_answers_file, load_interview
 from counsel.law.store import Store
 from counsel.office import load_office
-from counsel.register import Register, office_from_snapshot, record_render, verify_entry
+from counsel.register import Register, office_from_snapshot, verify_entry
 from counsel.render.core import Renderer
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "track-judicial.toml"
@@ -21,21 +22,12 @@ TEMPLATE = "track-memo.html"
 
 def _issue(tmp_path: Path, formats: tuple[str, ...]) -> tuple[Path, int]:
     interview_id, raw = load_answers_file(EXAMPLE)
-    answers = load_interview(interview_id).validate(raw).answers
     office = load_office(None)
-    result = Renderer().render(
-        interview_id, answers, office, None, out_dir=tmp_path / "out", formats=formats
-    )
+    prepared = case.prepare(interview_id, raw, office, renderer=Renderer())
     reg_path = tmp_path / "reg.sqlite3"
-    entry_id = record_render(
-        result,
-        interview=interview_id,
-        answers=answers,
-        office=office,
-        on=answers["document_date"],
-        register_path=reg_path,
-    )
-    return reg_path, entry_id
+    issued = case.issue(prepared, tmp_path / "out", formats, source="render", register=reg_path)
+    assert issued.entry_id is not None
+    return reg_path, issued.entry_id
 
 
 @pytest.fixture()

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from counsel import case
 from counsel.errors import UsageError
 from counsel.render.core import Renderer, RenderError, load_document_specs
 
@@ -41,11 +42,25 @@ def answers(example: str, office: Any, **changes: Any) -> dict[str, Any]:
     return result.answers
 
 
+def _issue(
+    renderer: Renderer,
+    interview_id: str,
+    a: dict[str, Any],
+    office: Any,
+    out: Path,
+    formats: tuple[str, ...] = ("pdf", "docx"),
+    force: bool = False,
+) -> case.Issued:
+    """Prepare and issue through counsel.case (the road every front end takes), unrecorded."""
+    prepared = case.prepare(interview_id, a, office, ON, renderer=renderer)
+    return case.issue(prepared, out, formats, force=force, source=None, record=False)
+
+
 def test_writes_owner_only_files_with_a_sidecar(
     renderer: Renderer, office: Any, tmp_path: Path
 ) -> None:
     out = tmp_path / "new"
-    result = renderer.render("lien", answers("lien-real-estate", office), office, ON, out_dir=out)
+    result = _issue(renderer, "lien", answers("lien-real-estate", office), office, out)
     names = sorted(p.name for p in result.paths)
     assert names == sorted(
         f"{stem}.{ext}"
@@ -71,13 +86,13 @@ def test_writes_owner_only_files_with_a_sidecar(
 
 def test_never_overwrites_without_force(renderer: Renderer, office: Any, tmp_path: Path) -> None:
     a = answers("track-administrative", office)
-    renderer.render("track", a, office, ON, out_dir=tmp_path, formats=("docx",))
+    _issue(renderer, "track", a, office, tmp_path, ("docx",))
     before = (tmp_path / "case-assessment.docx").read_bytes()
-    with pytest.raises(UsageError, match="--force"):
-        renderer.render("track", a, office, ON, out_dir=tmp_path, formats=("pdf", "docx"))
+    with pytest.raises(case.OutputExists, match="exist and were left alone"):
+        _issue(renderer, "track", a, office, tmp_path, ("pdf", "docx"))
     assert not (tmp_path / "case-assessment.pdf").exists(), "a refusal writes nothing"
     assert (tmp_path / "case-assessment.docx").read_bytes() == before
-    renderer.render("track", a, office, ON, out_dir=tmp_path, formats=("both",), force=True)
+    _issue(renderer, "track", a, office, tmp_path, ("both",), force=True)
     assert (tmp_path / "case-assessment.pdf").exists()
 
 
@@ -92,7 +107,7 @@ def test_a_failing_check_lists_every_problem_and_writes_nothing(
     strict = Renderer(elements=(*load_elements(), imaginary))
     bad = answers("prior-period-administrative", office, obligor_name="Robert 900-00-0001 Sample")
     with pytest.raises(RenderError) as exc:
-        strict.render("prior-period", bad, office, ON, out_dir=tmp_path)
+        _issue(strict, "prior-period", bad, office, tmp_path)
     problems = exc.value.problems
     assert any('"imaginary_provision"' in p for p in problems)
     assert any("obligor_ssn" in p and "138" in p for p in problems)
@@ -170,9 +185,10 @@ def test_manifest_is_strict() -> None:
 def test_unknown_interview_and_format(renderer: Renderer, office: Any, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="has no documents"):
         renderer.build("nope", {}, office, ON)
-    docs = renderer.build("track", answers("track-judicial", office), office, ON)
-    with pytest.raises(UsageError, match="--format"):
-        renderer.write(docs, tmp_path, ("odt",))
+    prepared = case.prepare("track", answers("track-judicial", office), office, ON)
+    with pytest.raises(case.UnknownFormat, match="unknown format 'odt'"):
+        case.issue(prepared, tmp_path, ("odt",), source=None, record=False)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_quote_only_complete_text_and_cite_only_what_is_in_force() -> None:
