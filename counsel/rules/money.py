@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from counsel.rules.errors import RuleInputError
 
@@ -33,7 +33,10 @@ COMMA = (
     "not an amount: a comma only separates thousands (1,234.50); write the cents after a "
     "point (12.50)"
 )
-TOO_LARGE = "the amount is too large; check the digits"
+MAX_AMOUNT = Decimal("999999999.99")
+"""The largest amount read. No support case owes a billion dollars: more is a slip of the
+keys, and a bound keeps every sum and rate in the rules inside Decimal's precision."""
+TOO_LARGE = f"more than {MAX_AMOUNT:,}; check the digits"
 
 
 def cents(amount: Decimal) -> Decimal:
@@ -85,6 +88,7 @@ def parse_money(value: object, *, field: str = "amount", allow_negative: bool = 
     a comma that is not a thousands separator ("12,50"), any letter ("1o45.00" is not
     1045.00 or 145.00), a minus sign unless `allow_negative`. TOML numbers (int, float,
     Decimal) are read by the same rule from their digits, a float by its shortest form.
+    Amounts above MAX_AMOUNT ($999,999,999.99) are refused as a slip of the keys.
 
     Raises RuleInputError (a ValueError): `.field` is `field`, `.message` the problem and
     the fix; neither ever repeats the value.
@@ -110,8 +114,8 @@ def parse_money(value: object, *, field: str = "amount", allow_negative: bool = 
         raise RuleInputError(field, NEGATIVE)
     if not _AMOUNT.fullmatch(text):
         raise RuleInputError(field, money_problem(text))
-    try:
-        amount = Decimal(text.replace(",", "")).quantize(CENT)
-    except InvalidOperation:  # more digits than the decimal context holds (10**26 and up)
-        raise RuleInputError(field, TOO_LARGE) from None
+    amount = Decimal(text.replace(",", ""))
+    if amount > MAX_AMOUNT:
+        raise RuleInputError(field, TOO_LARGE)
+    amount = amount.quantize(CENT)
     return -amount if negative and amount else amount

@@ -24,6 +24,7 @@ from counsel.rules.money import cents, fmt_money, parse_money
         (".50", "0.50"),
         ("$.50", "0.50"),
         ("1,234,567.89", "1234567.89"),
+        ("999,999,999.99", "999999999.99"),
         ("007", "7.00"),
         (1000, "1000.00"),
         (999.99, "999.99"),
@@ -69,7 +70,9 @@ def test_accepted_amounts(raw: str | int | float | Decimal, expected: str) -> No
         ("1.2.3", "not an amount"),
         ("\u0661\u0662\u0663", "not an amount"),  # Arabic-Indic digits: Decimal reads them
         ("\uff11\uff12", "not an amount"),  # full-width digits
-        ("9" * 40, "too large"),
+        ("9" * 40, "more than 999,999,999.99; check the digits"),
+        ("1,000,000,000", "more than 999,999,999.99"),
+        ("999999999.999", "more than two decimal places"),
         (float("inf"), "not an amount"),
         (float("nan"), "not an amount"),
         (True, "not an amount"),
