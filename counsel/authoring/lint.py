@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -386,100 +385,20 @@ class LintReport:
         }
 
 
-_FINDING_CALLS = frozenset({"_deadline_finding", "Finding"})
-
-
-def _names_written(node: Any) -> set[str]:
-    """Finding names one function writes itself: `out["x"] = ...` and finding constructors."""
-    import ast as pyast
-
-    names: set[str] = set()
-    for sub in pyast.walk(node):
-        if (
-            isinstance(sub, pyast.Subscript)
-            and isinstance(sub.value, pyast.Name)
-            and sub.value.id == "out"
-            and isinstance(sub.slice, pyast.Constant)
-            and isinstance(sub.slice.value, str)
-        ):
-            names.add(sub.slice.value)
-        elif isinstance(sub, pyast.Call) and isinstance(sub.func, pyast.Name):
-            if sub.func.id in _FINDING_CALLS and sub.args:
-                first = sub.args[0]
-                if isinstance(first, pyast.Constant) and isinstance(first.value, str):
-                    names.add(first.value)
-            for kw in sub.keywords:
-                if (
-                    sub.func.id == "Finding"
-                    and kw.arg == "name"
-                    and isinstance(kw.value, pyast.Constant)
-                    and isinstance(kw.value.value, str)
-                ):
-                    names.add(kw.value.value)
-    return names
-
-
-@functools.cache
-def _findings_by_interview() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """(every finding name, the names each interview's findings can hold), read from the
-    source of counsel.interviewer.findings: the functions `_BY_INTERVIEW` maps each interview
-    to, and every module function they call, in turn."""
-    import ast as pyast
-    from importlib import resources
-
-    source = resources.files("counsel.interviewer").joinpath("findings.py").read_text("utf-8")
-    tree = pyast.parse(source)
-    functions = {n.name: n for n in tree.body if isinstance(n, pyast.FunctionDef)}
-    direct = {name: _names_written(fn) for name, fn in functions.items()}
-    calls = {
-        name: {
-            c.func.id
-            for c in pyast.walk(fn)
-            if isinstance(c, pyast.Call)
-            and isinstance(c.func, pyast.Name)
-            and c.func.id in functions
-        }
-        for name, fn in functions.items()
-    }
-
-    def closure(name: str, seen: set[str]) -> set[str]:
-        if name in seen:
-            return set()
-        seen.add(name)
-        out = set(direct.get(name, ()))
-        for callee in calls.get(name, ()):
-            out |= closure(callee, seen)
-        return out
-
-    per: dict[str, frozenset[str]] = {}
-    for node in tree.body:
-        target: Any = node.target if isinstance(node, pyast.AnnAssign) else None
-        if isinstance(node, pyast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-        value = getattr(node, "value", None)
-        if (
-            isinstance(target, pyast.Name)
-            and target.id == "_BY_INTERVIEW"
-            and isinstance(value, pyast.Dict)
-        ):
-            for key, fn in zip(value.keys, value.values, strict=True):
-                if isinstance(key, pyast.Constant) and isinstance(fn, pyast.Name):
-                    per[str(key.value)] = frozenset(closure(fn.id, set()))
-    everything = frozenset(_names_written(tree))
-    return everything, per
-
-
 def finding_names(interview_id: str | None = None) -> frozenset[str]:
     """The finding names an interview's findings can hold (None: every interview's).
 
-    Findings are computed in code, some only when an answer calls for them, so no single run
-    shows them all; the names are read from counsel.interviewer.findings' source. An interview
-    that module does not map falls back to every name.
+    Read from the declaration, counsel.interviewer.findings.FINDING_NAMES, which the engine
+    enforces (a finding it does not declare is an error), never from the engine's code. An
+    interview it does not map falls back to every name.
     """
-    everything, per = _findings_by_interview()
+    from counsel.interviewer.findings import FINDING_NAMES
+
+    everything = frozenset(n for names in FINDING_NAMES.values() for n in names)
     if interview_id is None:
         return everything
-    return per.get(interview_id, everything)
+    names = FINDING_NAMES.get(interview_id)
+    return everything if names is None else frozenset(names)
 
 
 def context_names() -> frozenset[str]:

@@ -94,57 +94,16 @@ def eligibility_errors(
 ) -> list[tuple[str, str]]:
     """Rows the law says must not be rendered (a lien that may not be imposed), by column.
 
-    The findings' own explanations quote the amounts, so the messages here are rebuilt
-    from the thresholds alone: errors.csv never shows a value from the sheet.
+    The tests and their citations are counsel.rules.lien's; their refusals name the
+    thresholds alone, so errors.csv never shows a value from the sheet.
     """
+    from counsel.interviewer.findings import lien_refusals
+
     findings = interview.findings(answers, office, on)
     verdict = findings.get("lien_eligibility")
     if verdict is None or verdict.value is not False:
         return []
-    from counsel.rules.lien import EXEMPT
-    from counsel.rules.money import fmt_money
-    from counsel.rules.params import money_parameter
-
-    out: list[tuple[str, str]] = []
-    threshold = findings["lien_threshold"].value
-    target = {"account": "an account", "lump_sum": "a lump sum"}.get(
-        str(answers.get("lien_target")), "real estate"
-    )
-    if answers.get("past_due_amount") is not None and answers["past_due_amount"] < threshold:
-        out.append(
-            (
-                "past_due_amount",
-                f"below the ${fmt_money(threshold)} of past-due support required for a lien "
-                f"on {target} (89 Ill. Adm. Code 160.70; IRG 9, Q11); no lien may be imposed",
-            )
-        )
-    if answers.get("lien_target") == "account":
-        if answers.get("account_type") in EXEMPT:
-            out.append(
-                (
-                    "account_type",
-                    "is exempt from a financial-institution lien (IRAs, ERISA plans, health "
-                    "savings accounts and loans: IRG 9, Q15); no lien may be imposed",
-                )
-            )
-        minimum, _cite = money_parameter("lien.account.balance_min", on)
-        balance = answers.get("account_balance")
-        if balance is not None and balance < minimum:
-            out.append(
-                (
-                    "account_balance",
-                    f"below the ${fmt_money(minimum)} an account must hold for a lien "
-                    "(IRG 9, Q17); no lien may be imposed",
-                )
-            )
-    if answers.get("lien_target") == "real_estate" and answers.get("obligor_has_interest") is False:
-        out.append(
-            (
-                "obligor_has_interest",
-                "the obligor holds no interest in the real estate, so no lien attaches "
-                "(305 ILCS 5/10-25)",
-            )
-        )
+    out = lien_refusals(answers, on)
     if not out:
         out.append(("(row)", "no lien may be imposed on these answers; run `counsel check`"))
     return out

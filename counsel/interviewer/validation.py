@@ -228,14 +228,17 @@ def _cross_checks(iv: Interview, a: Mapping[str, Any]) -> list[FieldError]:
             if isinstance(end, dt.date):
                 previous_end = end
     out.extend(_prior_period_checks(a))
-    if a.get("past_due_remedy") == "work_activities" and a.get("obligor_incapacitated") is True:
-        out.append(
-            FieldError(
-                "past_due_remedy",
-                "work activities apply only to an obligor who is not incapacitated "
-                "(305 ILCS 5/10-11.1(b)); choose the payment plan",
-            )
-        )
+    from counsel.rules.job_program import work_activities_problem
+
+    remedy, unemployed = a.get("past_due_remedy"), a.get("unemployment_finding")
+    incapacitated = a.get("obligor_incapacitated")
+    problem = work_activities_problem(
+        remedy if isinstance(remedy, str) else None,
+        unemployed if isinstance(unemployed, bool) else None,
+        incapacitated if isinstance(incapacitated, bool) else None,
+    )
+    if problem is not None:
+        out.append(FieldError("past_due_remedy", problem))
     return out
 
 

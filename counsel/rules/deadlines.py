@@ -126,3 +126,16 @@ def fi_lien_expiry(served: dt.date) -> Finding:
             "holidays."
         ),
     )
+
+
+def administrative_order_deadlines(
+    track: str | None, mailed: dt.date | None, closures: Mapping[dt.date, str] | None = None
+) -> tuple[Deadline, Deadline] | None:
+    """(petition, relief) deadlines of an administrative order mailed on `mailed`.
+
+    Sections 10-12 and 10-14.1 govern administrative orders only: a court order has none
+    of these deadlines, so None on any other track or before the mailing date is known.
+    """
+    if track != "administrative" or mailed is None:
+        return None
+    return petition_deadline(mailed, closures), relief_deadline(mailed, closures)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from counsel.rules.calendar import long_date
 from counsel.rules.datemath import add_months
 from counsel.rules.errors import RuleInputError
+from counsel.rules.findings import Finding
 from counsel.rules.money import cents, fmt_money
 
 CITATIONS = ("305 ILCS 5/10-7(b)", "305 ILCS 5/10-10", "750 ILCS 46/802")
@@ -115,4 +116,38 @@ def prior_period_total(segments: Sequence[Segment]) -> PriorPeriod:
         total=total,
         segments=totals,
         explanation=f"{lines}. Total ${fmt_money(total)}. {CONVENTION}",
+    )
+
+
+FACTORS = (
+    "the father's prior knowledge of the child's birth",
+    "his prior willingness or refusal to help raise or support the child",
+    "how far the mother or a public agency told him of the child's needs or sought his help",
+    "why the action was not filed earlier",
+    "how far the delay prejudices him",
+)
+"""The five factors a court considers for prior-period support (750 ILCS 46/802, as IRG 6,
+Q4.1 reports them), in that order."""
+FACTORS_CITATION = "750 ILCS 46/802"
+
+
+def factors_recorded(track: str | None, answers: Sequence[str | None]) -> Finding | None:
+    """On the judicial track, the five factors of 750 ILCS 46/802 are each recorded.
+
+    `answers`: the written answer for each factor, in FACTORS order (None or blank: not
+    given). The finding says "none is blank" only when that is so; with any factor blank
+    it is not stated (the interview reports each blank factor as an error).
+    """
+    if len(answers) != len(FACTORS):
+        raise RuleInputError("factors", f"give the {len(FACTORS)} factors in order")
+    if track != "judicial" or any(a is None or not a.strip() for a in answers):
+        return None
+    return Finding(
+        name="prior_period_factors",
+        value=True,
+        citations=(FACTORS_CITATION,),
+        explanation=(
+            "The five factors the court considers for prior-period support (750 ILCS "
+            "46/802; IRG 6, Q4.1) are recorded; none is blank."
+        ),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -184,4 +184,56 @@ def older_child(birth: dt.date, on: dt.date, age: int | None = None) -> Finding:
             f"child of {age} years or more as older (the child reaches {age} on "
             f"{long_date(reaches)})."
         ),
+    )
+
+
+def decided_track(
+    answers: Mapping[str, bool | None],
+    parties_are_parents: bool | None,
+    parents_agree: bool | None,
+) -> TrackDecision | None:
+    """The recommendation once the answers decide it, else None.
+
+    `answers`: every criterion id of CRITERIA -> True, False or None (not answered). Any
+    criterion answered yes decides for the judicial process whatever the rest say; the
+    administrative process needs all eight answered no, and the parties confirmed as the two
+    parents of the child who generally agree. An unanswered question is never read as "no".
+    """
+    unknown = set(answers) - set(CRITERIA)
+    if unknown:
+        raise RuleInputError("criteria", f"unknown criterion; use: {', '.join(CRITERIA)}")
+    yes = [cid for cid in CRITERIA if answers.get(cid) is True]
+    if yes:
+        return recommend_track(yes, False)
+    if any(answers.get(cid) is None for cid in CRITERIA):
+        return None
+    if parties_are_parents is False or (parties_are_parents is True and parents_agree is False):
+        return recommend_track((), False)
+    if parties_are_parents is True and parents_agree is True:
+        return recommend_track((), True)
+    return None
+
+
+def chosen_track(decision: TrackDecision, override: bool | None) -> Finding | None:
+    """The track followed: the recommendation, or the other one when the specialist
+    overrides it with a written reason (750 ILCS 24/15(b)(4); LEGAL.md Interview 1)."""
+    if override is None:
+        return None
+    if override:
+        other = "administrative" if decision.recommended == "judicial" else "judicial"
+        return Finding(
+            name="track",
+            value=other,
+            citations=("750 ILCS 24/15",),
+            explanation=(
+                f"The specialist chose the {other} process instead of the recommended "
+                f"{decision.recommended} process, with the written reason recorded in the "
+                "memorandum (750 ILCS 24/15(b)(4))."
+            ),
+        )
+    return Finding(
+        name="track",
+        value=decision.recommended,
+        citations=decision.citations,
+        explanation=f"The recommended {decision.recommended} process is followed.",
     )

@@ -8,11 +8,13 @@ from decimal import Decimal
 import pytest
 
 from counsel.law import get_store
+from counsel.rules import job_program, registration
 from counsel.rules.deadlines import DEADLINES, fi_lien_expiry
+from counsel.rules.findings import Finding
 from counsel.rules.lien import lien_eligibility
-from counsel.rules.prior_period import Segment, prior_period_total
+from counsel.rules.prior_period import Segment, factors_recorded, prior_period_total
 from counsel.rules.termination import termination_date
-from counsel.rules.track import CRITERIA, older_child, recommend_track
+from counsel.rules.track import CRITERIA, chosen_track, older_child, recommend_track
 
 ON = dt.date(2026, 6, 1)
 
@@ -31,6 +33,24 @@ def _emitted() -> list[tuple[str, str]]:
         out += [(f"lien {target}", c) for c in e.citations]
     pp = prior_period_total([Segment(dt.date(2025, 1, 1), dt.date(2025, 3, 1), Decimal(1))])
     out += [("prior period", c) for c in pp.citations]
+    land = lien_eligibility("real-estate", Decimal("20000"), None, None, ON, interest=False)
+    out += [("lien no interest", c) for t in land.tests for c in t.citations]
+    moved: list[Finding | None] = [
+        factors_recorded("judicial", ["a"] * 5),
+        chosen_track(recommend_track([], True), True),
+        chosen_track(recommend_track([], True), False),
+        registration.service_method(True, True),
+        registration.service_method(False, False),
+        registration.obligee_address_sealed(True),
+        registration.filing_checklist(False, False),
+        job_program.job_program_order("administrative", True, True, "10-7"),
+        job_program.job_program_order("judicial", False, None, None),
+        job_program.past_due_requirement("plan"),
+        job_program.reasonable_modification(True),
+    ]
+    for f in moved:
+        assert f is not None
+        out += [(f"finding {f.name}", c) for c in f.citations]
     return out
 
 
