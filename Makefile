@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 poppler-utils
 
-.PHONY: setup system-packages run test lint typecheck unit audit bench clean
+.PHONY: setup system-packages run test lint typecheck unit audit bench clean docx-check
 
 setup: system-packages $(STAMP)
 
@@ -58,6 +58,11 @@ bench: setup
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/register.py
 	$(BIN)/python bench/batch.py --rows 1000
+
+# Optional, not in CI: every DOCX laid out by LibreOffice against counsel's PDF (page count and
+# words). Needs LibreOffice: apt-get install libreoffice-writer-nogui.
+docx-check: setup
+	$(BIN)/python tools/docx_check.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,12 @@ from typing import Any
 
 from counsel.errors import UsageError
 
+# PDF variants counsel writes, every one tagged (headings, lists, tables, reading order,
+# title, language). PDF/UA-1 is the default, for filing and service; PDF/A-2b (or -3b) is for
+# a copy kept for years (README "PDF variants").
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b")
+DEFAULT_PDF_VARIANT = "pdf/ua-1"
+
 
 @dataclass(frozen=True)
 class Attorney:
@@ -66,6 +72,9 @@ class Office:
     """Statute review date: sections whose newest version is older get a staleness warning."""
     register_path: str = ""
     """Where the register of issued documents lives (empty: the user data directory)."""
+    pdf_variant: str = DEFAULT_PDF_VARIANT
+    """The PDF standard every PDF is written to: pdf/ua-1 (accessible, for filing) or
+    pdf/a-2b / pdf/a-3b (archival, for the register copy); all are tagged."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -89,6 +98,7 @@ _OFFICE_KEYS = {
     "older_child_age",
     "review_date",
     "register_path",
+    "pdf_variant",
 }
 _ATTORNEY_KEYS = {"name", "email", "phone", "ardc", "title"}
 
@@ -145,6 +155,9 @@ def parse_office(data: dict[str, Any], where: str = "office profile") -> Office:
     if review is not None and not isinstance(review, dt.date):
         raise UsageError(f"{where}: 'review_date' must be a date (YYYY-MM-DD)")
     address = _require(data, "address", list, where)
+    variant = data.get("pdf_variant", DEFAULT_PDF_VARIANT)
+    if variant not in PDF_VARIANTS:
+        raise UsageError(f"{where}: 'pdf_variant' must be one of {', '.join(PDF_VARIANTS)}")
     return Office(
         county=_require(data, "county", str, where),
         circuit=str(_require(data, "circuit", str, where)),
@@ -158,6 +171,7 @@ def parse_office(data: dict[str, Any], where: str = "office profile") -> Office:
         older_child_age=age,
         review_date=review,
         register_path=str(data.get("register_path", "")),
+        pdf_variant=variant,
     )
 
 

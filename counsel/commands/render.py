@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from counsel.errors import UsageError
+from counsel.office import PDF_VARIANTS
 
 # counsel.render (Jinja2, WeasyPrint, python-docx) is imported inside the handler: it costs
 # about a second, and `counsel --help` must stay fast.
@@ -59,6 +61,15 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
     p.add_argument(
+        "--pdf-variant",
+        dest="pdf_variant",
+        choices=PDF_VARIANTS,
+        default=None,
+        help="PDF standard, every one tagged: pdf/ua-1 (accessible; for filing and service) or "
+        "pdf/a-2b, pdf/a-3b (archival; for the register copy) (default: the office profile's "
+        "pdf_variant, else pdf/ua-1)",
+    )
+    p.add_argument(
         "--register",
         dest="render_register",
         type=Path,
@@ -78,6 +89,9 @@ def _render(args: argparse.Namespace) -> int:
 
     office_path = args.render_office if args.render_office is not None else args.office
     _, raw, office = load_case("render", args.interview, args.answers, office_path)
+    if args.pdf_variant:
+        # on the office, so the register's snapshot (and `register verify`) keeps it
+        office = dataclasses.replace(office, pdf_variant=args.pdf_variant)
     try:
         prepared = case.prepare(args.interview, raw, office, args.as_of)
     except case.AnswersInvalid as exc:

@@ -134,6 +134,7 @@ def office_snapshot(office: Office | None) -> dict[str, Any]:
         "closures": [{"date": c.date.isoformat(), "name": c.name} for c in office.closures],
         "older_child_age": office.older_child_age,
         "register_path": office.register_path,
+        "pdf_variant": office.pdf_variant,  # verify re-renders the same PDF standard
     }
     if office.review_date is not None:
         data["review_date"] = office.review_date.isoformat()

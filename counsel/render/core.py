@@ -368,6 +368,7 @@ class Renderer:
                 subject=visible(subject),
                 keywords=(spec.interview, spec.id),
                 date=on.isoformat(),
+                pdf_variant=office.pdf_variant,
             ),
             blocks=tuple(blocks),
             provisions=provisions,

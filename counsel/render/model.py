@@ -165,6 +165,8 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     date: str = ""
     """ISO date (YYYY-MM-DD) used for the fixed created/modified timestamps."""
+    pdf_variant: str = ""
+    """The PDF standard to write (counsel.office.PDF_VARIANTS; empty: the default)."""
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from importlib import resources
 from typing import Any
 
+from counsel.office import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from counsel.render.env import read_package_text
 from counsel.render.html_out import document_html
 from counsel.render.model import Document
@@ -26,6 +28,49 @@ def _fetcher_class() -> Any:
             raise ValueError(f"counsel fetches nothing outside its package: {url[:40]!r}")
 
     return PackageOnlyFetcher
+
+
+def _srgb_output_intent(document: Any, pdf: Any) -> None:
+    """The sRGB output intent PDF/A asks for, added after layout.
+
+    WeasyPrint's own (output_intent="srgb") opens its ICC file and never closes it: a
+    ResourceWarning on every PDF/A document. This reads the same profile and closes it.
+    """
+    import pydyf
+
+    data = (resources.files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+    profile = pydyf.Stream([data], pydyf.Dictionary({"N": 3}), compress=True)
+    pdf.add_object(profile)
+    name = pydyf.String("sRGB2014.icc")
+    intent = pydyf.Dictionary(
+        {
+            "Type": "/OutputIntent",
+            "S": "/GTS_PDFA1",
+            "OutputConditionIdentifier": name,
+            "Info": name,
+            "DestOutputProfile": profile.reference,
+        }
+    )
+    pdf.catalog["OutputIntents"] = pydyf.Array([intent])
+
+
+def _header_scope(pdf: Any) -> None:
+    """Every TH a column header (/Scope /Column): the only header cells counsel writes are
+    a table's first row, and PDF/UA asks that a header's scope be determinable."""
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("S") == "/TH" and isinstance(obj.get("A"), dict):
+            obj["A"]["Scope"] = "/Column"
+
+
+def _options(variant: str) -> dict[str, Any]:
+    if not variant.startswith("pdf/a"):
+        return {"finisher": lambda document, pdf: _header_scope(pdf)}
+
+    def finish(document: Any, pdf: Any) -> None:
+        _header_scope(pdf)
+        _srgb_output_intent(document, pdf)
+
+    return {"output_intent": False, "finisher": finish}
 
 
 class PdfWriter:
@@ -57,15 +102,24 @@ class PdfWriter:
     def html(self, doc: Document, meta: dict[str, str]) -> str:
         return document_html(doc, meta)
 
-    def write_html(self, html: str, identifier: str) -> bytes:
+    def write_html(self, html: str, identifier: str, variant: str = "") -> bytes:
         from weasyprint import HTML
 
+        variant = variant or DEFAULT_PDF_VARIANT
+        if variant not in PDF_VARIANTS:
+            raise ValueError(f"pdf variant must be one of {', '.join(PDF_VARIANTS)}")
         with self._lock:
             data = HTML(string=html, base_url=PACKAGE_URL, url_fetcher=self.fetcher).write_pdf(
                 stylesheets=[self.css],
                 font_config=self.font_config,
                 counter_style=self.counter_style,
                 custom_metadata=True,
+                # Tagged always (PDF/UA-1 structure: headings, lists, tables, reading order,
+                # title, language); the variant adds its identification and, for PDF/A, the
+                # sRGB output intent and the archival rules.
+                pdf_tags=True,
+                pdf_variant=variant,
+                **_options(variant),
                 # A fixed /ID (with fixed dates) makes the same inputs give identical bytes.
                 pdf_identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32].encode(),
             )
@@ -73,4 +127,4 @@ class PdfWriter:
         return data
 
     def write(self, doc: Document, meta: dict[str, str], identifier: str) -> bytes:
-        return self.write_html(self.html(doc, meta), identifier)
+        return self.write_html(self.html(doc, meta), identifier, doc.metadata.pdf_variant)
