@@ -20,6 +20,7 @@ from typing import Any
 from counsel import __version__
 from counsel.crash import DEBUG_ENV, INTERNAL_ERROR, internal_error_message
 from counsel.errors import CounselError
+from counsel.terminal import printable, printable_json
 
 __all__ = ["DEBUG_ENV", "INTERNAL_ERROR", "build_parser", "emit", "internal_error_message", "main"]
 
@@ -40,7 +41,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line and exit 2."""
 
     def error(self, message: str) -> Any:  # noqa: D401 - argparse API
-        self.exit(2, f"counsel: error: {message}\n")
+        # The message quotes the argument as typed: shown, never obeyed by the terminal.
+        self.exit(2, f"counsel: error: {printable(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,11 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def emit(args: argparse.Namespace, data: Any, human: str) -> None:
-    """Print `data` as JSON when `--json` was given, else the human-readable text."""
+    """Print `data` as JSON when `--json` was given, else the human-readable text.
+
+    Both may hold stored or typed text (case numbers, names, paths): its control characters
+    are escaped, so a value cannot clear the screen, set the clipboard or move the cursor.
+    """
     if getattr(args, "json", False):
-        print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        print(printable_json(json.dumps(data, indent=2, ensure_ascii=False, default=str)))
     else:
-        print(human)
+        print(printable(human))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_tui(args)
         return handler(args)
     except CounselError as exc:
-        print(f"counsel: error: {exc}", file=sys.stderr)
+        print(f"counsel: error: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("counsel: interrupted", file=sys.stderr)

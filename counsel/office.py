@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from counsel.errors import UsageError
+from counsel.inputs import parse_toml, read_text
 
 # PDF variants counsel writes, every one tagged (headings, lists, tables, reading order,
 # title, language). PDF/UA-1 is the default, for filing and service; PDF/A-2b (or -3b) is for
@@ -182,14 +182,5 @@ def load_office(path: Path | None = None) -> Office:
         where = "example office profile"
     else:
         where = str(path)
-        try:
-            text = path.read_text("utf-8")
-        except FileNotFoundError:
-            raise UsageError(f"--office: no such file: {path}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"--office: cannot read {path}: {exc.__class__.__name__}") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{where}: not valid TOML ({exc})") from None
-    return parse_office(data, where)
+        text = read_text(path, what="--office")
+    return parse_office(parse_toml(text, where=where), where)

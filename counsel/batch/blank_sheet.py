@@ -13,7 +13,7 @@ from counsel.errors import UsageError
 from counsel.fsutil import atomic_write
 
 LIST_ITEMS_DEFAULT = 3
-"""Numbered column groups written for a list question without its own max_items."""
+"""Numbered column groups written for a list question (fewer if its max_items is lower)."""
 
 _TYPE_HELP = {
     "text": "text",
@@ -59,7 +59,10 @@ def columns_for(interview: Any, list_items: int = LIST_ITEMS_DEFAULT) -> list[Co
     cols: list[Column] = []
     for q in interview.questions:
         if q.type == "list":
-            count = q.max_items or max(list_items, q.min_items)
+            # A few numbered groups (more columns may be added up to max_items).
+            count = max(list_items, q.min_items)
+            if q.max_items is not None:
+                count = min(count, q.max_items)
             for n in range(1, count + 1):
                 for f in q.fields:
                     required = q.required and f.required and n <= q.min_items

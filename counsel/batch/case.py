@@ -50,6 +50,10 @@ def _list_patterns(interview: Any) -> list[re.Pattern[str]]:
     return out
 
 
+_ANSWER_ID_LIKE = re.compile(r"[a-z][a-z0-9_]{0,63}")
+"""What a header cell must look like to be quoted in an error (answer ids are snake_case)."""
+
+
 def check_header(interview: Any, header: tuple[str, ...]) -> None:
     """Every column must be an answer id (or a numbered list column) of the interview.
 
@@ -64,13 +68,21 @@ def check_header(interview: Any, header: tuple[str, ...]) -> None:
     lists = {q.id for q in interview.questions if q.type == "list"}
     shared = set(all_answer_ids()) - lists
     patterns = _list_patterns(interview)
-    for name in header:
+    for number, name in enumerate(header, start=1):
         if name in own or name in shared or any(p.fullmatch(name) for p in patterns):
             continue
         close = difflib.get_close_matches(name, columns(interview), n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
+        if close and _ANSWER_ID_LIKE.fullmatch(name):
+            # A misspelt answer id: showing it is what helps.
+            label = f"column {number} ('{name}')"
+        else:
+            # Likely a data row where the header should be (a sheet without a header row):
+            # the cell may be an SSN or a name, so it is never repeated.
+            label = f"column {number}"
+            hint += "is the first row the header of answer ids? "
         raise UsageError(
-            f"FILE: column '{name}' is not an answer of the {interview.id} interview; {hint}"
+            f"FILE: {label} is not an answer of the {interview.id} interview; {hint}"
             f"start from `counsel batch {interview.id} --blank-sheet FILE.csv`"
         )
 

@@ -160,7 +160,7 @@ def _prepare_out_dir(options: BatchOptions) -> dict[int, ManifestEntry]:
             f"--out: {out} holds an earlier batch ({MANIFEST_NAME}); pass --resume to finish "
             "it, or choose a new folder"
         )
-    private_dir(out)
+    private_dir(out, what="--out")
     _remove_temp_files(out)
     return read_manifest(manifest) if options.resume else {}
 
@@ -198,7 +198,9 @@ def _make_executor(options: BatchOptions, config: WorkerConfig) -> tuple[cf.Exec
         workers = max(1, sum(client.nthreads().values()))
         # pure=False: two rows with equal cells are still two jobs
         return client.get_executor(pure=False), workers, client
-    jobs = options.jobs or _cores()
+    # More workers than cores only adds start-up time and memory (~85 MB each); the pool
+    # starts them on demand (spawn), so a short sheet never starts more than it has rows.
+    jobs = min(options.jobs or _cores(), _cores())
     if jobs == 1:
         return InlineExecutor(init_worker, (config,)), 1, None
     import multiprocessing

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from counsel.errors import UsageError
-from counsel.fsutil import FILE_MODE, fsync_dir
+from counsel.fsutil import fsync_dir, open_private, read_private
 
 MANIFEST_NAME = "manifest.jsonl"
 
@@ -82,10 +82,12 @@ def read_entries(path: Path) -> list[ManifestEntry]:
     A torn last line (the batch was killed while appending it) is ignored: its row simply
     renders again. A damaged line elsewhere is an error, since lines are only ever appended.
     """
-    if not path.exists():
+    try:
+        # Never through a symlink: a link planted in DIR must not feed the resume.
+        data = read_private(path, what="--out", private=False)
+    except FileNotFoundError:
         return []
     entries: list[ManifestEntry] = []
-    data = path.read_bytes()
     lines = data.split(b"\n")
     last = len(lines) - 1
     for i, raw in enumerate(lines):
@@ -121,10 +123,11 @@ class ManifestWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        existed = path.exists()
+        existed = os.path.lexists(path)
         _drop_torn_tail(path)
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
-        os.fchmod(self._fd, FILE_MODE)
+        # Created 0600 exclusively, or an existing manifest of this user opened without
+        # following a symlink (a dangling link would send the manifest out of DIR).
+        self._fd = open_private(path, os.O_WRONLY | os.O_APPEND, what="--out", private=False)
         if not existed:
             fsync_dir(path.parent)
 
@@ -151,13 +154,13 @@ class ManifestWriter:
 def _drop_torn_tail(path: Path) -> None:
     """Cut a last line that has no newline, so the next append starts on a line of its own."""
     try:
-        data = path.read_bytes()
+        data = read_private(path, what="--out", private=False)
     except FileNotFoundError:
         return
     if not data or data.endswith(b"\n"):
         return
     keep = data.rfind(b"\n") + 1
-    fd = os.open(path, os.O_WRONLY)
+    fd = open_private(path, os.O_WRONLY, what="--out", create=False, private=False)
     try:
         os.ftruncate(fd, keep)
         os.fsync(fd)

@@ -7,6 +7,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from counsel.errors import UsageError
 # Excel's "CSV UTF-8" writes a BOM; other tools do not. utf-8-sig reads both.
 _ENCODING = "utf-8-sig"
 SUFFIXES = (".csv", ".xlsx")
+_ANSWER_ID_LIKE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 COMMENT_PREFIX = "#"
 """A row whose first non-empty cell starts with this is a comment (the template's help row)."""
 
@@ -108,9 +110,12 @@ def _header(cells: list[Any], path: Path) -> tuple[str, ...]:
                 f"FILE: header column {i} is empty; name every column with an answer id"
             )
         if name in seen:
+            # Quoted only if it looks like an answer id: a data row taken for the header
+            # may repeat a private value.
+            shown = f" '{name}'" if _ANSWER_ID_LIKE.fullmatch(name) else ""
             raise UsageError(
-                f"FILE: column '{name}' appears twice in the header (columns {seen[name]} "
-                f"and {i}); keep one"
+                f"FILE: columns {seen[name]} and {i} have the same header{shown}; keep one "
+                "(is the first row the header of answer ids?)"
             )
         seen[name] = i
     return tuple(names)

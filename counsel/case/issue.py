@@ -274,8 +274,9 @@ def _write(files: Iterable[OutputFile], out_dir: Path, force: bool) -> list[Path
         existing = [p for p, _ in targets if p.exists()]
         if existing:
             raise OutputExists(existing)
-    if not out_dir.exists():
-        private_dir(out_dir)  # a folder made here is owner-only; an existing one is theirs
+    # A folder made here is owner-only, parents too; an existing one keeps its mode but must
+    # be the user's own folder (not a file, a dangling link or a shared folder like /tmp).
+    private_dir(out_dir, chmod_existing=False)
     created: list[Path] = []
     try:
         for path, f in targets:

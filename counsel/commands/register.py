@@ -56,12 +56,14 @@ def register(subparsers: Any) -> None:
     p_verify.set_defaults(handler=_verify)
 
 
+_MAX_ID = 2**63 - 1
+"""SQLite's largest integer: a larger id cannot be in the register (and overflows the query)."""
+
+
 def _entry_id(raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value < 1:
+    text = raw.strip()
+    value = int(text) if text.isascii() and text.isdigit() and len(text) <= 19 else 0
+    if not 1 <= value <= _MAX_ID:
         raise UsageError("ID: must be a whole number from 1 (see `counsel register list`)")
     return value
 

@@ -85,6 +85,7 @@ def _render(args: argparse.Namespace) -> int:
     from counsel import case
     from counsel.cli import emit
     from counsel.commands._answers import load_case
+    from counsel.fsutil import UnsafePathError
     from counsel.register import RegisterError
 
     office_path = args.render_office if args.render_office is not None else args.office
@@ -107,6 +108,8 @@ def _render(args: argparse.Namespace) -> int:
         )
     except case.OutputExists as exc:
         raise UsageError(f"--force: {exc}") from None
+    except UnsafePathError as exc:  # the output folder cannot be a private folder
+        raise UsageError(f"--out: {exc}") from None
     except case.UnknownFormat as exc:
         raise UsageError(f"--format: {exc}") from None
     except RegisterError as exc:

@@ -478,21 +478,21 @@ def load_answers_file(path: Path) -> tuple[str, dict[str, Any]]:
 
     Decimals are kept exact (TOML floats parse as Decimal, never float).
     """
-    try:
-        text = Path(path).read_text("utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"--answers: no such file: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"--answers: cannot read {path}: {exc.__class__.__name__}") from None
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        # The decoder's message names a line and column, never the file's values.
-        raise UsageError(f"{path}: not valid TOML ({exc})") from None
+    from counsel.inputs import load_toml
+
+    # Bounded in size, BOM dropped, too-deep nesting an error (counsel/inputs.py).
+    data = load_toml(Path(path), what="--answers", parse_float=Decimal)
     interview_id = data.pop("interview", None)
     if not isinstance(interview_id, str) or not interview_id:
         raise UsageError(
             f'{path}: missing top-level key interview = "..." '
             f"(one of: {', '.join(interview_ids())})"
+        )
+    if interview_id not in interview_ids():
+        # Not an interview id, so possibly anything typed there (a name, an SSN): the
+        # message never repeats it.
+        raise UsageError(
+            f"{path}: the top-level `interview` is not an interview id; set it to one of: "
+            f"{', '.join(interview_ids())}"
         )
     return interview_id, data

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from counsel.interviewer import limits
 from counsel.interviewer.model import FieldError, Interview, Question, ValidationResult
 from counsel.interviewer.values import (
     AnswerError,
@@ -27,6 +28,8 @@ def _empty(q: Question) -> Any:
 
 def _scalar(q: Question, raw: Any) -> Any:
     """One non-blank scalar answer, typed; AnswerError if it cannot be read."""
+    # Size first: a 10 MB name or 100,000 combining marks is refused before it is parsed.
+    limits.check_scalar(raw, multiline=q.type == "text" and q.multiline)
     if q.type == "text":
         return parse_text(raw, q.format, q.multiline)
     if q.type == "date":
@@ -81,12 +84,21 @@ def _list(
     if not isinstance(raw, list | tuple) or not all(isinstance(i, Mapping) for i in raw):
         err(q.id, "give a list of tables, like [{ name = ..., birth_date = ... }]")
         return []
+    bound = limits.check_list(raw, q.max_items)
+    if bound is not None:
+        # Reported before the items are read; only the first `bound` are read, so the
+        # form still shows them and no "required" error is added on top.
+        err(q.id, f"at most {bound} {_item_name(q)} entries are allowed")
+        raw = raw[:bound]
     field_ids = {f.id for f in q.fields}
     items: list[dict[str, Any]] = []
     for n, raw_item in enumerate(raw, start=1):
         at = f"{q.id}[{n}]"
-        for key in sorted(set(raw_item) - field_ids):
-            err(f"{at}.{key}", f"not a field of {q.id} (fields: {', '.join(sorted(field_ids))})")
+        for key in sorted(map(str, set(raw_item) - field_ids)):
+            err(
+                f"{at}.{limits.shown_key(key)}",
+                f"not a field of {q.id} (fields: {', '.join(sorted(field_ids))})",
+            )
         ctx = dict(outer)
         item: dict[str, Any] = {}
         for f in q.fields:
@@ -103,8 +115,6 @@ def _list(
             item[f.id] = typed
             ctx[f.id] = typed
         items.append(item)
-    if q.max_items is not None and len(items) > q.max_items:
-        err(q.id, f"at most {q.max_items} {_item_name(q)} entries are allowed")
     return items
 
 
@@ -152,7 +162,9 @@ def validate(
         # `interview` names the interview in answers files and batch sheets.
         if key not in own and key not in shared and key != "interview":
             errors.append(
-                FieldError(str(key), "not a question of this interview (check the spelling)")
+                FieldError(
+                    limits.shown_key(key), "not a question of this interview (check the spelling)"
+                )
             )
     answers: dict[str, Any] = {}
     for section in iv.sections:

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from counsel.errors import NotFoundError, UsageError
-from counsel.fsutil import FILE_MODE, private_dir
+from counsel.fsutil import UnsafePathError, ensure_private_file, private_dir
 from counsel.register.model import (
     Entry,
     IssuedFile,
@@ -100,14 +100,12 @@ def _has_case(entry: Entry, case: str) -> bool:
 
 
 def _create_private(path: Path) -> None:
-    """Create the database file 0600 before SQLite opens it; SQLite gives -wal/-shm the same."""
-    if path.exists():
-        return
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
-    except FileExistsError:
-        return  # another process created it first
-    os.close(fd)
+    """Create the database file 0600 before SQLite opens it (SQLite gives -wal/-shm the same
+    mode); an existing one, and its -wal/-shm, must be the user's own regular files that no
+    one else may read: no symlink is followed (fsutil.ensure_private_file)."""
+    ensure_private_file(path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        ensure_private_file(path.with_name(path.name + suffix), create=False)
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
@@ -132,7 +130,10 @@ class Register:
         if path is None or str(path).strip() == "":
             target = default_register_path(office)
             if target.parent == data_dir():
-                private_dir(target.parent)
+                try:
+                    private_dir(target.parent)
+                except UnsafePathError as exc:
+                    raise RegisterError(str(exc)) from None
         else:
             target = Path(path).expanduser()
         if target.is_dir():
@@ -141,6 +142,8 @@ class Register:
             if not target.parent.exists():
                 private_dir(target.parent)
             _create_private(target)
+        except UnsafePathError as exc:  # a symlink, another user's file, one others may read
+            raise RegisterError(str(exc)) from None
         except OSError as exc:
             raise RegisterError(
                 f"cannot create {target} ({exc.strerror}); check the folder's "

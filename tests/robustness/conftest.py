@@ -1,13 +1,4 @@
-"""Robustness suite: reports how many fuzz examples ran (shared tally with tests/security)."""
+"""Robustness suite: its fuzz examples count in the shared tally (tests/security/tally.py,
+printed by tests/conftest.py)."""
 
 from __future__ import annotations
-
-from typing import Any
-
-from tests.security import tally
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    line = tally.summary_once()
-    if line:
-        terminalreporter.write_line(line)

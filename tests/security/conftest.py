@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.security import helpers, tally
+from tests.security import helpers
 
 
 @dataclass(frozen=True)
@@ -20,12 +20,6 @@ class RenderedExample:
     ssn: str
     out_dir: Path
     result: Any
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    line = tally.summary_once()
-    if line:
-        terminalreporter.write_line(line)
 
 
 SSN_BASE = 900_600_000

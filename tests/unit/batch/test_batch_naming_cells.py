@@ -19,7 +19,7 @@ from counsel.batch.naming import collision_key, output_name, output_stem, saniti
         ("  .hidden ", "hidden"),
         ("Café/№5", "Cafe-No5"),
         ("CON", "CON_"),
-        ("nul.txt", "nul.txt_"),
+        ("nul.txt", "nul_.txt"),  # Windows reads "nul.txt_" as the NUL device too
         ("///", ""),
     ],
 )

@@ -183,6 +183,7 @@ def test_a_folder_or_a_foreign_file_is_a_usage_error(tmp_path: Path) -> None:
         Register.open(tmp_path)
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not a database, just some text that is long enough" * 20)
+    junk.chmod(0o600)  # a file others may read is refused before it is opened
     with pytest.raises(UsageError, match="is not a counsel register"):
         Register.open(junk)
 

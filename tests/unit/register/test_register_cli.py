@@ -80,6 +80,7 @@ def test_a_register_that_cannot_be_used_names_the_flag(
     # The library's RegisterError says what is wrong; the command adds the flag.
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not a database, just some text that is long enough" * 20)
+    junk.chmod(0o600)  # a file others may read is refused before it is opened
     assert main(["register", "list", "--register", str(junk)]) == 2
     err = capsys.readouterr().err
     assert "--register: " in err and "is not a counsel register" in err
