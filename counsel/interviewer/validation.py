@@ -256,7 +256,10 @@ def _cross_checks(iv: Interview, a: Mapping[str, Any]) -> list[FieldError]:
 
 def _prior_period_checks(a: Mapping[str, Any]) -> list[FieldError]:
     """The period may reach back only to the birth or the separation (305 ILCS 5/10-10;
-    IRG 6, Q4), and it ends before current support starts."""
+    IRG 6, Q4); it ends before the order's date (10-7(b), 10-10) and before current support
+    starts, which is on or after the order's date."""
+    from counsel.rules.prior_period import current_support_before_order, segments_after_order
+
     out: list[FieldError] = []
     segments = a.get("segments") or []
     starts = [s.get("start_date") for s in segments]
@@ -285,6 +288,15 @@ def _prior_period_checks(a: Mapping[str, Any]) -> list[FieldError]:
             )
         )
     current = a.get("current_support_start")
+    order_date = a.get("document_date")
+    if isinstance(order_date, dt.date):
+        track = a.get("track")
+        ends = [seg.get("end_date") for seg in segments]
+        for i, problem in segments_after_order(ends, order_date, track):
+            out.append(FieldError(f"segments[{i}].end_date", problem))
+        problem = current_support_before_order(current, order_date, track)
+        if problem:
+            out.append(FieldError("current_support_start", problem))
     for i, seg in enumerate(segments, start=1):
         end = seg.get("end_date")
         if isinstance(current, dt.date) and isinstance(end, dt.date) and end >= current:

@@ -102,6 +102,51 @@ def validate_segments(segments: Sequence[Segment]) -> None:
             )
 
 
+# "a period before the date the order is entered": 10-7(b) (administrative orders, seeds/004
+# l.1210) and 10-10 (court orders, l.1360).
+BEFORE_ORDER_CITATIONS = {"administrative": "305 ILCS 5/10-7(b)", "judicial": "305 ILCS 5/10-10"}
+
+
+def before_order_citation(track: str | None) -> str:
+    """The section that limits prior-period support to the time before the order's date."""
+    return BEFORE_ORDER_CITATIONS.get(str(track or ""), "305 ILCS 5/10-10")
+
+
+def segments_after_order(
+    ends: Sequence[dt.date | None], order_date: dt.date, track: str | None
+) -> list[tuple[int, str]]:
+    """(1-based segment number, problem) for each segment that does not end before the order's
+    date: prior-period support covers only "a period before the date the order is entered"
+    (305 ILCS 5/10-7(b) for administrative orders, 10-10 for court orders), so support that
+    falls due on or after that date is current support, not a judgment for the prior period."""
+    cite = before_order_citation(track)
+    return [
+        (
+            n,
+            "must be before the order's date (document_date): prior-period support covers "
+            f'only "a period before the date the order is entered" ({cite}); end the segment '
+            "on the day before document_date at the latest, and let current support begin on "
+            "or after it",
+        )
+        for n, end in enumerate(ends, start=1)
+        if isinstance(end, dt.date) and end >= order_date
+    ]
+
+
+def current_support_before_order(
+    current_start: dt.date | None, order_date: dt.date, track: str | None
+) -> str | None:
+    """The problem when current support would start before the order's date (the time before
+    it is the prior period), else None."""
+    if isinstance(current_start, dt.date) and current_start < order_date:
+        return (
+            "must be on or after the order's date (document_date): support for the time before "
+            "the order is prior-period support, entered as segments "
+            f"({before_order_citation(track)})"
+        )
+    return None
+
+
 def prior_period_total(segments: Sequence[Segment]) -> PriorPeriod:
     """Prior-period support over `segments`: each total rounded, then summed."""
     validate_segments(segments)
