@@ -292,11 +292,11 @@ def _prior_period_checks(a: Mapping[str, Any]) -> list[FieldError]:
     if isinstance(order_date, dt.date):
         track = a.get("track")
         ends = [seg.get("end_date") for seg in segments]
-        for i, problem in segments_after_order(ends, order_date, track):
-            out.append(FieldError(f"segments[{i}].end_date", problem))
-        problem = current_support_before_order(current, order_date, track)
-        if problem:
-            out.append(FieldError("current_support_start", problem))
+        for i, message in segments_after_order(ends, order_date, track):
+            out.append(FieldError(f"segments[{i}].end_date", message))
+        before = current_support_before_order(current, order_date, track)
+        if before:
+            out.append(FieldError("current_support_start", before))
     for i, seg in enumerate(segments, start=1):
         end = seg.get("end_date")
         if isinstance(current, dt.date) and isinstance(end, dt.date) and end >= current:

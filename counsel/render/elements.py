@@ -24,6 +24,7 @@ _KEYS = {
     "source_text",
     "when",
     "from",
+    "until",
     "note",
 }
 _REQUIRED = ("id", "documents", "title", "words", "citation", "source", "source_text")
@@ -52,6 +53,8 @@ class Element:
     when: str = ""
     starts: dt.date | None = None
     starts_parameter: str = ""
+    until: dt.date | None = None
+    """Documents dated before this day only (a version of the law that was replaced)."""
     note: str = ""
     line: int = 0
     """Line of its [[element]] table in elements.toml."""
@@ -79,7 +82,7 @@ class Element:
 
     def in_force(self, on: dt.date) -> bool:
         start = self.starts_on(on)
-        return start is None or on >= start
+        return (start is None or on >= start) and (self.until is None or on < self.until)
 
 
 def parse_elements(text: str) -> tuple[Element, ...]:
@@ -93,7 +96,7 @@ def parse_elements(text: str) -> tuple[Element, ...]:
         raise ElementsError(f"{ELEMENTS_FILE}: unknown table '{unknown[0]}' (only [[element]])")
     starts = [m.start() for m in re.finditer(r"(?m)^\[\[element\]\]", text)]
     out: list[Element] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     for n, raw in enumerate(data.get("element", []), start=1):
         line = text.count("\n", 0, starts[n - 1]) + 1 if n <= len(starts) else 0
         where = f"{ELEMENTS_FILE}:{line}: element {raw.get('id', n)!r}"
@@ -123,8 +126,11 @@ def parse_elements(text: str) -> tuple[Element, ...]:
             start_date = start
         elif start is not None:
             raise ElementsError(f"{where}: 'from' must be a date or \"parameter:<name>\"")
+        until = raw.get("until")
+        if until is not None and (not isinstance(until, dt.date) or isinstance(until, dt.datetime)):
+            raise ElementsError(f"{where}: 'until' must be a date")
         for document in raw["documents"]:
-            key = (document, raw["id"])
+            key = (document, raw["id"], str(start), str(until))
             if key in seen:
                 raise ElementsError(f"{where}: {document} already has element '{raw['id']}'")
             seen.add(key)
@@ -140,6 +146,7 @@ def parse_elements(text: str) -> tuple[Element, ...]:
                     when=raw.get("when", ""),
                     starts=start_date,
                     starts_parameter=start_param,
+                    until=until,
                     note=raw.get("note", ""),
                     line=line,
                 )

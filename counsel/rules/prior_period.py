@@ -123,10 +123,10 @@ def segments_after_order(
     return [
         (
             n,
-            "must be before the order's date (document_date): prior-period support covers "
-            f'only "a period before the date the order is entered" ({cite}); end the segment '
-            "on the day before document_date at the latest, and let current support begin on "
-            "or after it",
+            f"segment {n} must end before the order's date (document_date): prior-period "
+            f'support covers only "a period before the date the order is entered" ({cite}); '
+            "end it on the day before document_date at the latest, and let current support "
+            "begin on or after that date",
         )
         for n, end in enumerate(ends, start=1)
         if isinstance(end, dt.date) and end >= order_date
@@ -147,13 +147,18 @@ def current_support_before_order(
     return None
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def prior_period_total(segments: Sequence[Segment]) -> PriorPeriod:
     """Prior-period support over `segments`: each total rounded, then summed."""
     validate_segments(segments)
     totals = tuple(segment_total(s) for s in segments)
     total = sum((t.total for t in totals), Decimal("0.00"))
     lines = "; ".join(
-        f"{long_date(t.start)} to {long_date(t.end)}: {t.months} months and {t.days} days at "
+        f"{long_date(t.start)} to {long_date(t.end)}: {_count(t.months, 'month')} and "
+        f"{_count(t.days, 'day')} at "
         f"${fmt_money(t.monthly)} a month = ${fmt_money(t.total)}"
         for t in totals
     )
