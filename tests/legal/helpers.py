@@ -89,19 +89,21 @@ def _docx_text(data: bytes) -> str:
     return docx_text(data)
 
 
-@functools.cache
-def _render(name: str, changes: tuple[tuple[str, Any], ...] = ()) -> dict[str, Read]:
-    interview_id, typed = answers(name, **dict(changes))
-    r = renderer()
-    out = {}
-    for built in r.build(interview_id, typed, office()):
-        out[built.stem] = Read(built, _pdf_text(r.to_pdf(built)), _docx_text(r.to_docx(built)))
-    return out
+_RENDERED: dict[str, dict[str, Read]] = {}
 
 
 def render(name: str, **changes: Any) -> dict[str, Read]:
-    """Every document of the answers file, by output stem, read back from both formats."""
-    return _render(name, tuple(sorted(changes.items())))
+    """Every document of the answers file, by output stem, read back from both formats (each
+    answers file and set of changes rendered once per session)."""
+    key = f"{name}:{sorted(changes.items())!r}"
+    if key not in _RENDERED:
+        interview_id, typed = answers(name, **changes)
+        r = renderer()
+        _RENDERED[key] = {
+            built.stem: Read(built, _pdf_text(r.to_pdf(built)), _docx_text(r.to_docx(built)))
+            for built in r.build(interview_id, typed, office())
+        }
+    return _RENDERED[key]
 
 
 def long_date(day: dt.date) -> str:

@@ -371,3 +371,21 @@ def test_full_numbers_never_appear_and_ssn_digits_stay_out() -> None:
             assert read.lacks(full), stem
             if "Social Security number" in read.pdf:
                 assert read.says(f"XXX-XX-{digits(full)[-4:]}"), stem
+
+
+def test_an_order_dated_before_the_2019_amendment_cites_the_earlier_version() -> None:
+    """Before P.A. 101-336 (eff. 8-9-19) the store holds 10-16.5 only as the IRG quotes it: the
+    order cites that version and does not put the 2019 words in its mouth."""
+    docs = render(
+        "pp-judicial-edge",
+        document_date=dt.date(2015, 6, 1),
+        current_support_start=dt.date(2015, 6, 1),
+        separation_date=dt.date(2014, 1, 1),
+        segments=[{"start_date": dt.date(2014, 1, 1), "end_date": dt.date(2015, 5, 31)}],
+    )
+    order = docs["order-for-support"]
+    assert order.says(
+        "accrues interest as Section 10-16.5 of the Illinois Public Aid Code "
+        "provides in the version in force on the date of this order"
+    )
+    assert order.lacks("12-109")

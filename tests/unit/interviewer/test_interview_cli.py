@@ -47,7 +47,7 @@ def test_check_json_for_a_complete_example(capsys: pytest.CaptureFixture[str]) -
     assert data["interview"] == "prior-period" and data["complete"] is True
     assert data["errors"] == []
     total = data["findings"]["prior_period_total"]
-    assert total["value"] == "12976.06"
+    assert total["value"] == "12879.21"
     assert total["citations"] and total["explanation"]
     assert data["findings"]["petition_deadline"]["value"] == "2026-12-28"
     term = data["findings"]["termination_dates"]["value"][0]

@@ -159,8 +159,9 @@ def test_prior_period_findings_match_the_rules(office: Office) -> None:
         ]
     )
     assert found["prior_period_total"].value == expected.total
-    # Hand check of segment 2: Jul 1 2025 - Nov 30 2026 is 17 whole months at $350.
-    assert found["prior_period_segments"].value[1].total == Decimal("5950.00")
+    # Hand check of segment 2: Jul 1 2025 - Nov 22 2026 (the day before the order) is 16 whole
+    # months at $350 (to Oct 31 2026) plus Nov 1-22, 22 days at $350 x 12 / 365 = $253.15.
+    assert found["prior_period_segments"].value[1].total == Decimal("5853.15")
     deadline = petition_deadline(answers["order_mailing_date"], office.closure_dates())
     assert found["petition_deadline"].value == deadline.date
     # Mailed 2026-11-25 + 30 = 2026-12-25 (Christmas), then Saturday and Sunday: Dec 28.

@@ -189,7 +189,8 @@ def test_unknown_keys_are_errors_but_other_interviews_answers_are_not() -> None:
 
 
 def test_integer_bounds_and_types() -> None:
-    iid, raw = load_answers_file(EXAMPLES / "job-program-administrative.toml")
+    # The diary's minimum is asked on the judicial track only (305 ILCS 5/10-10).
+    iid, raw = load_answers_file(EXAMPLES / "job-program-judicial.toml")
     iv = load_interview(iid)
     for bad, message in (
         (0, "must be at least 1"),
@@ -245,8 +246,11 @@ def test_segments_must_be_ordered_and_within_the_period() -> None:
     assert [e.field for e in result.errors] == ["segments[1].start_date"]
     assert "birth" in result.errors[0].message
     raw["segments"][0]["start_date"] = dt.date(2024, 1, 31)
-    raw["segments"][1]["end_date"] = dt.date(2026, 12, 1)  # current support starts Dec 1
-    assert [e.field for e in iv.validate(raw).errors] == ["segments[2].end_date"]
+    # Past the order's date (Nov 23, 10-7(b)) and into current support (from Nov 23).
+    raw["segments"][1]["end_date"] = dt.date(2026, 12, 1)
+    errors = iv.validate(raw).errors
+    assert {e.field for e in errors} == {"segments[2].end_date"} and len(errors) == 2
+    assert any("before the order's date" in e.message for e in errors)
     raw["segments"][1]["end_date"] = dt.date(2025, 6, 1)  # before its own start
     assert "segments[2].end_date" in [e.field for e in iv.validate(raw).errors]
 
