@@ -4,14 +4,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 poppler-utils
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 poppler-utils \
+	postgresql
 
 .PHONY: setup system-packages run test lint typecheck unit audit bench clean docx-check
 
 setup: system-packages $(STAMP)
 
 # WeasyPrint needs pango and harfbuzz-subset (without it every PDF is ~2.4x slower);
-# Liberation Serif is metric-compatible with Times New Roman; poppler-utils reads PDFs back.
+# Liberation Serif is metric-compatible with Times New Roman; poppler-utils reads PDFs back;
+# postgresql: the register tests start their own throwaway server from its programs (as the
+# `postgres` system user when run as root), so nothing needs to be running.
 system-packages:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \

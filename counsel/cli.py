@@ -34,6 +34,7 @@ COMMANDS = (
     "batch",
     "templates",
     "register",
+    "docket",
 )
 
 

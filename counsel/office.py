@@ -75,6 +75,9 @@ class Office:
     pdf_variant: str = DEFAULT_PDF_VARIANT
     """The PDF standard every PDF is written to: pdf/ua-1 (accessible, for filing) or
     pdf/a-2b / pdf/a-3b (archival, for the register copy); all are tagged."""
+    register_url: str = ""
+    """The office's shared register on PostgreSQL (`postgresql://host/dbname`, no password:
+    credentials come from the environment, ~/.pgpass or a libpq service file)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -99,6 +102,7 @@ _OFFICE_KEYS = {
     "review_date",
     "register_path",
     "pdf_variant",
+    "register_url",
 }
 _ATTORNEY_KEYS = {"name", "email", "phone", "ardc", "title"}
 
@@ -158,6 +162,18 @@ def parse_office(data: dict[str, Any], where: str = "office profile") -> Office:
     variant = data.get("pdf_variant", DEFAULT_PDF_VARIANT)
     if variant not in PDF_VARIANTS:
         raise UsageError(f"{where}: 'pdf_variant' must be one of {', '.join(PDF_VARIANTS)}")
+    register_url = data.get("register_url", "")
+    if not isinstance(register_url, str):
+        raise UsageError(f"{where}: 'register_url' must be a string (postgresql://host/dbname)")
+    if register_url.strip():
+        from counsel.register.location import postgres_location
+
+        if str(data.get("register_path", "")).strip():
+            raise UsageError(
+                f"{where}: give 'register_url' (the office's PostgreSQL register) or "
+                "'register_path' (a SQLite file), not both"
+            )
+        postgres_location(register_url, f"{where}: register_url")
     return Office(
         county=_require(data, "county", str, where),
         circuit=str(_require(data, "circuit", str, where)),
@@ -172,6 +188,7 @@ def parse_office(data: dict[str, Any], where: str = "office profile") -> Office:
         review_date=review,
         register_path=str(data.get("register_path", "")),
         pdf_variant=variant,
+        register_url=register_url.strip(),
     )
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.postgres import PostgresServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +27,38 @@ def examples_dir() -> Path:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL server per test process (xdist worker), started on first use.
+
+    As root (CI) the server runs as the `postgres` system user; see tests/postgres.py.
+    """
+    from tests.postgres import running_server
+
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture()
+def pg_database(pg_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty database on the test server; dropped after the test."""
+    name = pg_server.create_database()
+    try:
+        yield name
+    finally:
+        pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def register_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh register lives, once per back end: a SQLite path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "reg.sqlite3")
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    name: str = request.getfixturevalue("pg_database")
+    return server.url(name)
 
 
 # The security/robustness tally (tests/security/tally.py). Under pytest-xdist the counts
@@ -44,11 +80,3 @@ def pytest_testnodedown(node: Any, error: Any) -> None:
     from tests.security import tally
 
     tally.COUNTS.update(getattr(node, "workeroutput", {}).get(_TALLY_KEY, {}))
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    from tests.security import tally
-
-    line = tally.summary_once()
-    if line:
-        terminalreporter.write_line(line)

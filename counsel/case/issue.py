@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -232,7 +232,7 @@ def write_outputs(
                 source=source,
             )
             if sink is not None:
-                entry_id = record_row(sink, row, once=once)
+                entry_id = _record(sink, row, once, paths)
     from counsel.render.provenance import answers_hash
 
     return Issued(
@@ -247,6 +247,17 @@ def write_outputs(
         row=row,
         entry_id=entry_id,
     )
+
+
+def _record(sink: RecordSink, row: RegisterRow, once: bool, paths: Sequence[Path]) -> int:
+    from counsel.register import RegisterUnavailable
+
+    try:
+        return record_row(sink, row, once=once)
+    except RegisterUnavailable as exc:
+        # The files are written; the row is not (a lost connection leaves no half row). Say
+        # which files, so the specialist records them once the register is back.
+        raise RegisterUnavailable(str(exc), [str(p) for p in paths]) from None
 
 
 @contextlib.contextmanager

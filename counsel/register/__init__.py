@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counsel.register.model import (
     Entry,
+    Event,
     IssuedFile,
     answers_hash,
     answers_snapshot,
@@ -19,6 +20,7 @@ from counsel.register.store import (
     SOURCES,
     Register,
     RegisterError,
+    RegisterUnavailable,
     data_dir,
     default_register_path,
 )
@@ -30,10 +32,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "SOURCES",
     "Entry",
+    "Event",
     "FileVerdict",
     "IssuedFile",
     "Register",
     "RegisterError",
+    "RegisterUnavailable",
     "VerifyResult",
     "answers_hash",
     "answers_snapshot",

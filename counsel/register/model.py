@@ -67,6 +67,10 @@ class Entry:
     office: dict[str, Any]
     """Office profile snapshot, in the office TOML's shape."""
     files: tuple[IssuedFile, ...]
+    db_role: str = ""
+    """The database role that recorded it (PostgreSQL's session_user; "" on SQLite)."""
+    host: str = ""
+    """The machine it was recorded on ("" in registers written before schema version 2)."""
 
     def summary(self) -> dict[str, Any]:
         """The entry without the private answers snapshot (for lists and JSON output)."""
@@ -77,11 +81,49 @@ class Entry:
             "interview": self.interview,
             "case_number": self.case_number,
             "user_name": self.user_name,
+            "db_role": self.db_role,
+            "host": self.host,
             "document_date": self.document_date.isoformat(),
             "statute_snapshot": self.statute_snapshot,
             "answers_hash": self.answers_hash,
             "files": [f.to_json() for f in self.files],
         }
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened to an issued document after issue (mailed, served, ...)."""
+
+    id: int
+    issue_id: int
+    kind: str
+    """One of counsel.rules.docket.EVENT_KINDS, or "voided" (withdraws event `voids`)."""
+    date: dt.date
+    """The day it happened (the day a period is counted from)."""
+    recorded_at: dt.datetime
+    user_name: str
+    db_role: str
+    host: str
+    voids: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "issue_id": self.issue_id,
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "recorded_at": self.recorded_at.isoformat(),
+            "user_name": self.user_name,
+            "db_role": self.db_role,
+            "host": self.host,
+            "voids": self.voids,
+        }
+
+
+def current_host() -> str:
+    import socket
+
+    return socket.gethostname()
 
 
 def _json_default(value: Any) -> Any:
@@ -136,6 +178,8 @@ def office_snapshot(office: Office | None) -> dict[str, Any]:
         "register_path": office.register_path,
         "pdf_variant": office.pdf_variant,  # verify re-renders the same PDF standard
     }
+    if office.register_url:
+        data["register_url"] = office.register_url
     if office.review_date is not None:
         data["review_date"] = office.review_date.isoformat()
     return data

@@ -5,7 +5,6 @@ file, a temp file or a half-recorded row."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -167,29 +166,31 @@ def test_document_write_survives_a_failure_at_every_step(
     helpers.docx_text(next(v for n, v in new.items() if n.endswith(".docx")))
 
 
-class _FailingConnection:
-    """A sqlite3 connection whose k-th execute/executemany raises a disk I/O error."""
+class _Injected(Exception):
+    """The failure injected into the register's k-th database step."""
 
-    def __init__(self, conn: sqlite3.Connection, k: int) -> None:
-        self._conn = conn
-        self._k = k
-        self.calls = 0
 
-    def _step(self) -> None:
-        self.calls += 1
-        if self.calls == self._k:
-            raise sqlite3.OperationalError("disk I/O error (injected)")
+def _fail_at(reg: Any, k: int) -> list[str]:
+    """Make the register's k-th database step (each statement, then the COMMIT) raise; returns
+    the steps taken. Hooks on the SQLAlchemy engine, so it works on either back end."""
+    import sqlalchemy as sa
 
-    def execute(self, *args: Any) -> Any:
-        self._step()
-        return self._conn.execute(*args)
+    steps: list[str] = []
 
-    def executemany(self, *args: Any) -> Any:
-        self._step()
-        return self._conn.executemany(*args)
+    def step(name: str) -> None:
+        steps.append(name)
+        if len(steps) == k:
+            raise _Injected(f"injected failure at step {k} ({name})")
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._conn, name)
+    @sa.event.listens_for(reg.engine, "before_cursor_execute")
+    def statement(conn: Any, cursor: Any, sql: str, *args: Any) -> None:
+        step(sql.split("(")[0].strip()[:40])
+
+    @sa.event.listens_for(reg.engine, "commit")
+    def commit(conn: Any) -> None:
+        step("COMMIT")
+
+    return steps
 
 
 def _record(reg: Any, n: int) -> int:
@@ -218,78 +219,82 @@ def _record(reg: Any, n: int) -> int:
     return result
 
 
-def _consistent(path: Path) -> int:
+def _consistent(target: str) -> int:
     """Rows in the register, after checking none is half-recorded."""
+    import sqlalchemy as sa
+
     from counsel.register import Register
 
-    with Register.open(path) as reg:
+    with Register.open(target) as reg:
         entries = reg.list()
         for entry in entries:
             assert len(reg.get(entry.id).files) == 2, "an issue row without its files"
-    with sqlite3.connect(path) as conn:
-        orphans = conn.execute(
-            "SELECT count(*) FROM issued_file WHERE issue_id NOT IN (SELECT id FROM issue)"
-        ).fetchone()[0]
+        with reg.engine.connect() as conn:
+            orphans = conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM issued_file WHERE issue_id NOT IN (SELECT id FROM issue)"
+                )
+            ).scalar_one()
+            undocketed = conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM issue WHERE id NOT IN (SELECT issue_id FROM deadline)"
+                )
+            ).scalar_one()
     assert orphans == 0
+    assert undocketed == 0, "an issue row without its deadlines"
     return len(entries)
 
 
-def test_register_insert_survives_a_failure_at_every_step(tmp_path: Path) -> None:
+def test_register_insert_survives_a_failure_at_every_step(register_target: str) -> None:
     from counsel.register import Register
 
-    path = tmp_path / "register.sqlite3"
-    with Register.open(path) as reg:
+    with Register.open(register_target) as reg:
         _record(reg, 1)
     k = 0
     while True:
         k += 1
-        reg = Register.open(path)
-        proxy = _FailingConnection(reg._conn, k)
-        reg._conn = proxy  # type: ignore[assignment]
-        try:
-            _record(reg, k + 1)
-            failed = False
-        except sqlite3.OperationalError:
-            failed = True
-        finally:
-            proxy._conn.close()
+        with Register.open(register_target) as reg:
+            steps = _fail_at(reg, k)
+            try:
+                _record(reg, k + 1)
+                failed = False
+            except Exception as exc:  # the injected failure, maybe wrapped by SQLAlchemy
+                assert "injected failure" in repr(exc) or "injected failure" in repr(
+                    exc.__cause__ or exc.__context__
+                ), repr(exc)
+                failed = True
         tally.fuzz()
-        count = _consistent(path)
+        count = _consistent(register_target)
         if not failed:
+            assert len(steps) < k
             assert count == 2
             break
-        assert count == 1, f"step {k}: a failed insert left a row"
-    assert k >= 4  # BEGIN, INSERT issue, INSERT files, COMMIT
+        assert count == 1, f"step {k} ({steps[-1]}): a failed insert left a row"
+    assert k >= 5  # BEGIN, INSERT issue, INSERT files, INSERT deadlines, COMMIT
 
 
-def test_register_survives_a_kill_inside_a_transaction(tmp_path: Path) -> None:
+def test_register_survives_a_kill_inside_a_transaction(register_target: str) -> None:
     """A process killed between INSERT and COMMIT loses only its own row."""
     from counsel.register import Register
 
-    path = tmp_path / "register.sqlite3"
-    with Register.open(path) as reg:
+    with Register.open(register_target) as reg:
         _record(reg, 1)
     script = f"""
 import os, sys
+import sqlalchemy as sa
 sys.path.insert(0, {str(helpers.ROOT)!r})
 from counsel.register import Register
 from tests.robustness.test_crash_consistency import _record
-reg = Register.open({str(path)!r})
-real = reg._conn
-class Killer:
-    def __getattr__(self, name):
-        return getattr(real, name)
-    def execute(self, sql, *args):
-        if sql == "COMMIT":
-            os._exit(9)
-        return real.execute(sql, *args)
-reg._conn = Killer()
+reg = Register.open({register_target!r})
+@sa.event.listens_for(reg.engine, "commit")
+def die(conn):
+    os._exit(9)
 _record(reg, 2)
 """
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
     assert proc.returncode == 9, proc.stderr.decode()[-2000:]
     tally.fuzz()
-    assert _consistent(path) == 1
-    with Register.open(path) as reg:
+    assert _consistent(register_target) == 1
+    with Register.open(register_target) as reg:
         _record(reg, 3)  # and the register still takes new rows
-    assert _consistent(path) == 2
+    assert _consistent(register_target) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -61,8 +62,8 @@ def _record(reg: Register, tmp: Path, **kw: object) -> int:
     return reg.record(**args)  # type: ignore[arg-type]
 
 
-def test_record_then_get_round_trips_every_field(tmp_path: Path) -> None:
-    with Register.open(tmp_path / "reg.sqlite3") as reg:
+def test_record_then_get_round_trips_every_field(tmp_path: Path, register_target: str) -> None:
+    with Register.open(register_target) as reg:
         rid = _record(reg, tmp_path, user_name="specialist1")
         entry = reg.get(rid)
     assert entry.id == rid
@@ -84,10 +85,10 @@ def test_record_then_get_round_trips_every_field(tmp_path: Path) -> None:
     assert office_from_snapshot(entry.office) == load_office(None)
 
 
-def test_user_name_defaults_to_the_session_user(tmp_path: Path) -> None:
+def test_user_name_defaults_to_the_session_user(tmp_path: Path, register_target: str) -> None:
     import getpass
 
-    with Register.open(tmp_path / "reg.sqlite3") as reg:
+    with Register.open(register_target) as reg:
         entry = reg.get(_record(reg, tmp_path))
     assert entry.user_name == getpass.getuser()
 
@@ -99,8 +100,8 @@ def test_answers_hash_is_canonical_and_sensitive() -> None:
     assert answers_hash(changed) != answers_hash(ANSWERS)
 
 
-def test_list_filters_by_case_and_since(tmp_path: Path) -> None:
-    with Register.open(tmp_path / "reg.sqlite3") as reg:
+def test_list_filters_by_case_and_since(tmp_path: Path, register_target: str) -> None:
+    with Register.open(register_target) as reg:
         a = _record(reg, tmp_path, issued_at=dt.datetime(2026, 1, 31, 23, 59, tzinfo=dt.UTC))
         b = _record(
             reg,
@@ -117,22 +118,22 @@ def test_list_filters_by_case_and_since(tmp_path: Path) -> None:
         assert reg.list(case="no-such-case") == []
 
 
-def test_local_time_is_stored_as_utc(tmp_path: Path) -> None:
+def test_local_time_is_stored_as_utc(tmp_path: Path, register_target: str) -> None:
     chicago = dt.timezone(dt.timedelta(hours=-6))
-    with Register.open(tmp_path / "reg.sqlite3") as reg:
+    with Register.open(register_target) as reg:
         rid = _record(reg, tmp_path, issued_at=dt.datetime(2026, 1, 31, 20, 0, tzinfo=chicago))
         assert reg.get(rid).issued_at == dt.datetime(2026, 2, 1, 2, 0, tzinfo=dt.UTC)
         assert [e.id for e in reg.list(since=dt.date(2026, 2, 1))] == [rid]
 
 
-def test_get_unknown_id_is_not_found(tmp_path: Path) -> None:
-    with Register.open(tmp_path / "reg.sqlite3") as reg:
+def test_get_unknown_id_is_not_found(tmp_path: Path, register_target: str) -> None:
+    with Register.open(register_target) as reg:
         with pytest.raises(NotFoundError, match="no entry with id 7"):
             reg.get(7)
 
 
-def test_summary_leaves_out_the_private_answers(tmp_path: Path) -> None:
-    with Register.open(tmp_path / "reg.sqlite3") as reg:
+def test_summary_leaves_out_the_private_answers(tmp_path: Path, register_target: str) -> None:
+    with Register.open(register_target) as reg:
         summary = reg.get(_record(reg, tmp_path)).summary()
     assert "answers" not in summary
     assert "A. Child" not in repr(summary)
@@ -146,7 +147,9 @@ def test_default_location_is_private_and_wal(
     assert default_register_path() == data / "register.sqlite3"
     with Register.open() as reg:
         _record(reg, tmp_path)
-        mode = reg._conn.execute("PRAGMA journal_mode").fetchone()[0]
+        assert reg.path is not None
+        with sqlite3.connect(reg.path) as conn:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         wal = Path(str(reg.path) + "-wal")
         assert wal.exists()
         assert stat.S_IMODE(wal.stat().st_mode) == 0o600
@@ -188,8 +191,8 @@ def test_a_folder_or_a_foreign_file_is_a_usage_error(tmp_path: Path) -> None:
         Register.open(junk)
 
 
-def test_reopening_keeps_rows(tmp_path: Path) -> None:
-    path = tmp_path / "reg.sqlite3"
+def test_reopening_keeps_rows(tmp_path: Path, register_target: str) -> None:
+    path = register_target
     with Register.open(path) as reg:
         first = _record(reg, tmp_path)
     with Register.open(path) as reg:
