@@ -1,28 +1,52 @@
-"""The Renderer: answers + findings + office -> checked document models -> PDF/DOCX files."""
+"""The Renderer: answers + findings + office -> checked document models -> PDF/DOCX bytes.
+
+Beside it: which documents an interview produces (specs.py), cite()/quote() (citer.py), what
+must stay private (privacy.py). Files are written, and recorded, by counsel.case.issue.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import threading
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from counsel.case.identity import as_of_date
 from counsel.errors import CounselError, UsageError
 from counsel.office import Office
 from counsel.render import checks
 from counsel.render.caption import caption_for
+from counsel.render.citer import Citer, StatuteStore
 from counsel.render.elements import Element, load_elements, required_elements
 from counsel.render.env import PackageLoader, make_environment, plain, read_package_text
 from counsel.render.model import Document, Metadata
 from counsel.render.parse import StructureError, parse_html, visible
+from counsel.render.privacy import protected_values, served_on_other, without_answers
 from counsel.render.provenance import Provenance, answers_hash
+from counsel.render.specs import CAPTIONS, SERVED_ON, DocumentSpec, load_document_specs
 
-SERVED_ON = ("", "obligor", "obligee", "both", "third")
-CAPTIONS = ("", "track", "judicial", "administrative")
+if TYPE_CHECKING:
+    from counsel.rules.findings import Finding
+
+__all__ = [
+    "CAPTIONS",
+    "CONTEXT_GLOBALS",
+    "SERVED_ON",
+    "BuiltDocument",
+    "Citer",
+    "DocumentSpec",
+    "DocumentWriter",
+    "FindingsFor",
+    "RenderError",
+    "Renderer",
+    "StatuteStore",
+    "load_document_specs",
+    "protected_values",
+    "served_on_other",
+]
+
 # Names the renderer puts in every template context beside the answers and findings.
 CONTEXT_GLOBALS = frozenset(
     {"findings", "office", "attorney", "caption", "document", "recipient", "cite", "quote", "on"}
@@ -39,24 +63,6 @@ class RenderError(UsageError):
 
 
 @dataclass(frozen=True)
-class DocumentSpec:
-    """One document of an interview, as counsel/templates/documents.toml describes it."""
-
-    interview: str
-    id: str
-    template: str
-    title: str
-    name: str
-    caption: str = ""
-    served_on: str = ""
-    confidential: bool = False
-    when: str = ""
-    for_each: str = ""
-    refuse_if: str = ""
-    refuse_message: str = ""
-
-
-@dataclass(frozen=True)
 class BuiltDocument:
     """A checked document model with its provenance and output file stem."""
 
@@ -68,81 +74,17 @@ class BuiltDocument:
     """The template's rendered HTML (before parsing), for debugging and the linter."""
 
 
-_SPEC_KEYS = {f for f in DocumentSpec.__dataclass_fields__ if f != "interview"}
+class DocumentWriter(Protocol):
+    """A document model to file bytes: counsel.render.pdf.PdfWriter, docx_writer.DocxWriter."""
+
+    def write(self, doc: Document, meta: dict[str, str], identifier: str) -> bytes: ...
 
 
-def load_document_specs(text: str | None = None) -> dict[str, tuple[DocumentSpec, ...]]:
-    """Parse documents.toml: `[[<interview>]]` tables, one per document, in order."""
-    data = tomllib.loads(text if text is not None else read_package_text("documents.toml"))
-    out: dict[str, tuple[DocumentSpec, ...]] = {}
-    for interview, docs in data.items():
-        if not isinstance(docs, list):
-            raise ValueError(f"documents.toml: '{interview}' must be an array of tables")
-        specs = []
-        for n, raw in enumerate(docs, start=1):
-            where = f"documents.toml: {interview}[{n}]"
-            unknown = sorted(set(raw) - _SPEC_KEYS)
-            if unknown:
-                raise ValueError(f"{where}: unknown key '{unknown[0]}'")
-            for key in ("id", "template", "title", "name"):
-                if not isinstance(raw.get(key), str) or not raw[key]:
-                    raise ValueError(f"{where}: '{key}' is required")
-            spec = DocumentSpec(interview=interview, **raw)
-            if spec.served_on not in SERVED_ON:
-                raise ValueError(f"{where}: served_on must be one of {SERVED_ON}")
-            if spec.caption not in CAPTIONS:
-                raise ValueError(f"{where}: caption must be one of {CAPTIONS}")
-            specs.append(spec)
-        out[interview] = tuple(specs)
-    return out
+FindingsFor = Callable[[str, Mapping[str, Any], Office, dt.date], Mapping[str, "Finding"]]
+"""(interview id, typed answers, office, date) -> findings by name."""
 
 
-class _Citer:
-    """cite()/quote() for one document: resolve in the store as of the date, record problems."""
-
-    def __init__(self, store: Any, on: dt.date, doc_id: str) -> None:
-        self.store = store
-        self.on = on
-        self.doc_id = doc_id
-        self.problems: list[str] = []
-        self.cited: list[str] = []
-
-    def _resolve(self, citation: Any) -> Any:
-        try:
-            resolved = self.store.cite(str(citation), on=self.on)
-        except CounselError as exc:
-            problem = (
-                f"{self.doc_id}: citation {str(citation)!r} does not resolve on "
-                f"{self.on.isoformat()}: {exc}"
-            )
-            if problem not in self.problems:  # cited five times, reported once
-                self.problems.append(problem)
-            return None
-        self.cited.append(str(resolved))
-        return resolved
-
-    def cite(self, citation: Any) -> str:
-        resolved = self._resolve(citation)
-        return str(resolved) if resolved is not None else str(citation)
-
-    def quote(self, citation: Any) -> str:
-        """The statute's own words, only where the store holds them as complete (LEGAL.md)."""
-        resolved = self._resolve(citation)
-        if resolved is None:
-            return ""
-        version = resolved.version
-        label = resolved.citation.label if resolved.citation.pinpoint else ""
-        truncated = [t for t in version.truncated if not label or t.startswith(label)]
-        if not version.complete and (not label or truncated or not resolved.text):
-            self.problems.append(
-                f"{self.doc_id}: {resolved} cannot be quoted: the store's text is incomplete "
-                "(paraphrase it and cite it instead)"
-            )
-            return ""
-        return str(resolved.text).strip()
-
-
-def _default_store() -> Any:
+def _default_store() -> StatuteStore:
     from counsel.law import get_store
 
     return get_store()
@@ -150,11 +92,10 @@ def _default_store() -> Any:
 
 def _default_findings(
     interview_id: str, answers: Mapping[str, Any], office: Office, on: dt.date
-) -> dict[str, Any]:
+) -> Mapping[str, Finding]:
     from counsel.interviewer import load_interview
 
-    result: dict[str, Any] = load_interview(interview_id).findings(answers, office, on)
-    return result
+    return load_interview(interview_id).findings(answers, office, on)
 
 
 class Renderer:
@@ -164,8 +105,8 @@ class Renderer:
     def __init__(
         self,
         *,
-        store: Any = None,
-        findings: Callable[[str, Mapping[str, Any], Office, dt.date], dict[str, Any]] | None = None,
+        store: StatuteStore | None = None,
+        findings: FindingsFor | None = None,
         elements: Sequence[Element] | None = None,
         manifest: Mapping[str, tuple[DocumentSpec, ...]] | None = None,
     ) -> None:
@@ -177,21 +118,21 @@ class Renderer:
         self.loader = PackageLoader()
         self.env = make_environment(self.loader)
         self._lock = threading.Lock()
-        self._pdf: Any = None
-        self._docx: Any = None
+        self._pdf: DocumentWriter | None = None
+        self._docx: DocumentWriter | None = None
         self._hashes: dict[str, str] = {}
         self._exprs: dict[str, Any] = {}
         self._css_hash = hashlib.sha256(read_package_text("style.css").encode()).hexdigest()
 
     @property
-    def store(self) -> Any:
+    def store(self) -> StatuteStore:
         if self._store is None:
             self._store = _default_store()
         return self._store
 
     # -- writers (created on first use: WeasyPrint costs ~0.8 s to import) ----------------
     @property
-    def pdf_writer(self) -> Any:
+    def pdf_writer(self) -> DocumentWriter:
         with self._lock:
             if self._pdf is None:
                 from counsel.render.pdf import PdfWriter
@@ -200,7 +141,7 @@ class Renderer:
             return self._pdf
 
     @property
-    def docx_writer(self) -> Any:
+    def docx_writer(self) -> DocumentWriter:
         with self._lock:
             if self._docx is None:
                 from counsel.render.docx_writer import DocxWriter
@@ -327,7 +268,7 @@ class Renderer:
         from jinja2 import TemplateError
 
         track = str(answers.get("track") or "")
-        citer = _Citer(self.store, on, stem)
+        citer = Citer(self.store, on, stem)
         ctx = dict(base)
         caption_kind = track if spec.caption == "track" else spec.caption
         if caption_kind:
@@ -347,11 +288,11 @@ class Renderer:
         except TemplateError as exc:
             # Mostly a missing name or an unsafe attribute; but `table[answer]` makes Jinja
             # quote the answer as the missing key, so the text is checked first.
-            message = _without_answers(f"{exc.__class__.__name__}: {exc}", answers)
+            message = without_answers(f"{exc.__class__.__name__}: {exc}", answers)
             return None, [f"{stem}: template {spec.template}: {message}"]
         except (TypeError, ValueError, ArithmeticError) as exc:
             # ArithmeticError: decimal's InvalidOperation from `|money` on a non-number.
-            message = _without_answers(f"{exc.__class__.__name__}: {exc}", answers)
+            message = without_answers(f"{exc.__class__.__name__}: {exc}", answers)
             return None, [f"{stem}: template {spec.template}: {message}"]
         try:
             blocks, provisions = parse_html(html)
@@ -397,69 +338,3 @@ class Renderer:
         meta = built.provenance.metadata()
         data: bytes = self.docx_writer.write(built.model, meta, built.provenance.digest)
         return data
-
-
-def _answer_texts(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value.strip()] if len(value.strip()) >= 3 else []
-    if isinstance(value, Mapping):
-        return [t for v in value.values() for t in _answer_texts(v)]
-    if isinstance(value, list | tuple):
-        return [t for v in value for t in _answer_texts(v)]
-    return []
-
-
-def _without_answers(message: str, answers: Mapping[str, Any]) -> str:
-    """An error's text, unless it quotes an answer (errors must never carry private data)."""
-    if any(text in message for text in _answer_texts(answers)):
-        return (
-            "an expression on an answer failed (its text is not shown because it quotes the "
-            "answer); check the template's lookups and filters on answers"
-        )
-    return message
-
-
-def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The protected party's address and employer lines (and the children's addresses).
-
-    A line the other party's own address or employer also holds (a shared city and ZIP
-    line, say) reveals nothing about the protected party and is left out, so it cannot
-    block a document that must give the other party's address.
-    """
-    if not answers.get("family_violence"):
-        return []
-    party = str(answers.get("protected_party") or "obligee")
-    other = "obligor" if party == "obligee" else "obligee"
-
-    def lines(value: Any) -> list[str]:
-        return [" ".join(line.split()) for line in str(value).splitlines() if line.strip()]
-
-    public = {
-        line.casefold()
-        for key, value in answers.items()
-        if key.startswith(f"{other}_") and ("address" in key or "employer" in key) and value
-        for line in lines(value)
-    }
-    out: list[tuple[str, str]] = []
-
-    def add(field_id: str, value: Any) -> None:
-        for line in lines(value):
-            if line.casefold() not in public:
-                out.append((field_id, line))
-
-    for key, value in answers.items():
-        if key.startswith(f"{party}_") and ("address" in key or "employer" in key) and value:
-            add(key, value)
-    if party == "obligee":
-        for i, child in enumerate(answers.get("children") or [], start=1):
-            if isinstance(child, Mapping) and child.get("address"):
-                add(f"children[{i}].address", child["address"])
-    return out
-
-
-def served_on_other(served_on: str, answers: Mapping[str, Any]) -> bool:
-    """Served on anyone but the protected party (the other parent, a holder, a joint owner)."""
-    if not served_on or not answers.get("family_violence"):
-        return False
-    party = str(answers.get("protected_party") or "obligee")
-    return served_on != party

@@ -193,9 +193,9 @@ def test_unknown_interview_and_format(renderer: Renderer, office: Any, tmp_path:
 
 def test_quote_only_complete_text_and_cite_only_what_is_in_force() -> None:
     from counsel.law import get_store
-    from counsel.render.core import _Citer
+    from counsel.render.citer import Citer
 
-    citer = _Citer(get_store(), ON, "doc")
+    citer = Citer(get_store(), ON, "doc")
     assert "end of each month" in citer.quote("305 ILCS 5/10-16.5")
     assert citer.problems == []
     assert citer.quote("305 ILCS 5/10-11.1(b)(1)") == ""  # truncated in the sources

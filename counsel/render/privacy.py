@@ -1,0 +1,73 @@
+"""Private answers in the renderer's checks and errors: the family-violence lines to keep out
+of documents served on someone else, and error text that must not quote an answer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def _answer_texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if len(value.strip()) >= 3 else []
+    if isinstance(value, Mapping):
+        return [t for v in value.values() for t in _answer_texts(v)]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _answer_texts(v)]
+    return []
+
+
+def without_answers(message: str, answers: Mapping[str, Any]) -> str:
+    """An error's text, unless it quotes an answer (errors must never carry private data)."""
+    if any(text in message for text in _answer_texts(answers)):
+        return (
+            "an expression on an answer failed (its text is not shown because it quotes the "
+            "answer); check the template's lookups and filters on answers"
+        )
+    return message
+
+
+def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The protected party's address and employer lines (and the children's addresses).
+
+    A line the other party's own address or employer also holds (a shared city and ZIP
+    line, say) reveals nothing about the protected party and is left out, so it cannot
+    block a document that must give the other party's address.
+    """
+    if not answers.get("family_violence"):
+        return []
+    party = str(answers.get("protected_party") or "obligee")
+    other = "obligor" if party == "obligee" else "obligee"
+
+    def lines(value: Any) -> list[str]:
+        return [" ".join(line.split()) for line in str(value).splitlines() if line.strip()]
+
+    public = {
+        line.casefold()
+        for key, value in answers.items()
+        if key.startswith(f"{other}_") and ("address" in key or "employer" in key) and value
+        for line in lines(value)
+    }
+    out: list[tuple[str, str]] = []
+
+    def add(field_id: str, value: Any) -> None:
+        for line in lines(value):
+            if line.casefold() not in public:
+                out.append((field_id, line))
+
+    for key, value in answers.items():
+        if key.startswith(f"{party}_") and ("address" in key or "employer" in key) and value:
+            add(key, value)
+    if party == "obligee":
+        for i, child in enumerate(answers.get("children") or [], start=1):
+            if isinstance(child, Mapping) and child.get("address"):
+                add(f"children[{i}].address", child["address"])
+    return out
+
+
+def served_on_other(served_on: str, answers: Mapping[str, Any]) -> bool:
+    """Served on anyone but the protected party (the other parent, a holder, a joint owner)."""
+    if not served_on or not answers.get("family_violence"):
+        return False
+    party = str(answers.get("protected_party") or "obligee")
+    return served_on != party
