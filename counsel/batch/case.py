@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 from counsel.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
+    from counsel.interviewer import Interview
+    from counsel.office import Office
     from counsel.render.core import Renderer
 
 
-def load(interview_id: str) -> Any:
+def load(interview_id: str) -> Interview:
     from counsel.interviewer import load_interview
 
     try:
@@ -24,13 +26,13 @@ def load(interview_id: str) -> Any:
         raise UsageError(f"INTERVIEW: {exc}") from None
 
 
-def load_office(path: Path | None) -> Any:
+def load_office(path: Path | None) -> Office:
     from counsel.office import load_office as _load
 
     return _load(path)
 
 
-def office_from_text(text: str | None) -> Any:
+def office_from_text(text: str | None) -> Office:
     """The office profile from its TOML text (already checked by the main process)."""
     import tomllib
 

@@ -73,7 +73,7 @@ def answers_hash(answers: dict[str, Any]) -> str:
 
 
 def check_row(
-    interview: Any, office: Any, as_of: dt.date | None, row: int, cells: dict[str, Any]
+    interview: Interview, office: Office, as_of: dt.date | None, row: int, cells: dict[str, Any]
 ) -> Checked:
     """Validate one row with the interview's own validation, plus the sheet-only checks and
     the law's refusals (a lien that may not be imposed)."""

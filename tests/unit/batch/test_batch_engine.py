@@ -287,7 +287,7 @@ def test_rows_in_flight_stay_bounded(
         slow.outstanding -= 1
         return real_store(*args)
 
-    monkeypatch.setattr(engine, "_make_executor", lambda o, c: (slow, 2, None))
+    monkeypatch.setattr(engine, "make_executor", lambda o, c: (slow, 2, None))
     monkeypatch.setattr(engine, "_store", counting_store)
     rows = [lien_row(n) for n in range(1, 31)]
     summary = run_batch(_options(sheet(rows), tmp_path / "out", in_flight=3))
