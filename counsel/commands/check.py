@@ -66,15 +66,14 @@ def _human(value: Any) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from counsel.case import as_of_date
     from counsel.cli import emit
     from counsel.commands._answers import load_case
 
     office_path = args.check_office if args.check_office is not None else args.office
     iv, raw, office = load_case("check", args.interview, args.answers, office_path)
     result = iv.validate(raw, office)
-    on = result.answers.get("document_date")
-    if not isinstance(on, dt.date):
-        on = dt.date.today()
+    on = as_of_date(result.answers)  # the one as-of rule (no --as-of here)
     found = iv.findings(result.answers, office, on)
     data = {
         "interview": iv.id,
