@@ -148,3 +148,48 @@ async def test_cli_tui_and_batch_issue_the_same_record(
     sides = _sidecars(cli_out)
     assert len(sides) == 3
     assert _sidecars(tui_out) == sides == _sidecars(batch_out, prefix=f"{IV_D}_")
+
+
+@pytest.mark.slow
+async def test_the_tui_says_in_its_own_words_that_files_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second render into the same folder: the screen names the files and the checkbox that
+    replaces them, never the command line's --force; nothing is written or recorded."""
+    from counsel.tui.app import CounselApp
+    from counsel.tui.screens.render import RenderScreen
+    from counsel.tui.session import InterviewSession
+    from tests.tui.helpers import settle
+
+    monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
+    _, raw = load_answers_file(ROOT / "examples" / "track-judicial.toml")
+    draft = drafts.new_draft("track")
+    for key, value in raw.items():
+        draft = draft.with_answer(key, _as_typed(value))
+    office = load_office(OFFICE)
+    folder = tmp_path / "out"
+    app = CounselApp(office, drafts_folder=tmp_path / "drafts", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        session = InterviewSession(load_interview("track"), draft, office, TODAY)
+        for attempt in (1, 2):
+            screen = RenderScreen(session, folder)
+            await app.push_screen(screen)
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+
+            def done(s: RenderScreen = screen) -> bool:
+                return "Rendering" not in str(s.query_one("#render-result").render())
+
+            assert await settle(pilot, done, timeout=120)
+            message = str(screen.query_one("#render-result").render())
+            if attempt == 1:
+                assert screen.written, message
+                before = {p.name: p.read_bytes() for p in folder.iterdir()}
+            else:
+                assert not screen.written
+                assert "Nothing was written" in message and "Replace files" in message
+                assert "case-assessment.pdf" in message and "--force" not in message
+            await pilot.press("escape")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    with Register.open(tmp_path / "data" / "register.sqlite3") as reg:
+        assert len(reg.list()) == 1

@@ -76,3 +76,31 @@ def test_bad_as_of_date(capsys: pytest.CaptureFixture[str]) -> None:
         main(["render", "track", "--answers", "x.toml", "--as-of", "2026-02-30"])
     assert exc.value.code == 2
     assert "--as-of" in capsys.readouterr().err
+
+
+def test_a_second_render_into_the_same_folder_needs_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The library says which files exist (counsel.case.OutputExists); the command adds the
+    # flag that would replace them.
+    monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
+    argv = [
+        "render",
+        "track",
+        "--answers",
+        str(ROOT / "examples" / "track-judicial.toml"),
+        "--format",
+        "docx",
+        "--out",
+        str(tmp_path / "out"),
+    ]
+    assert main(argv) == 0
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "--force: these files exist and were left alone (nothing was written)" in err
+    assert main([*argv, "--force"]) == 0
+    from counsel.register import Register
+
+    with Register.open(tmp_path / "data" / "register.sqlite3") as reg:
+        assert len(reg.list()) == 2  # the refused render recorded nothing
