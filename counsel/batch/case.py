@@ -32,15 +32,18 @@ def load_office(path: Path | None) -> Office:
     return _load(path)
 
 
-def office_from_text(text: str | None) -> Office:
-    """The office profile from its TOML text (already checked by the main process)."""
+def office_from_text(text: str | None, pdf_variant: str | None = None) -> Office:
+    """The office profile from its TOML text (already checked by the main process), with
+    --pdf-variant over its own pdf_variant."""
+    import dataclasses
     import tomllib
 
     from counsel.office import parse_office
 
-    if text is None:
-        return load_office(None)
-    return parse_office(tomllib.loads(text), "office profile")
+    office = (
+        load_office(None) if text is None else parse_office(tomllib.loads(text), "office profile")
+    )
+    return dataclasses.replace(office, pdf_variant=pdf_variant) if pdf_variant else office
 
 
 def _list_patterns(interview: Any) -> list[re.Pattern[str]]:

@@ -60,6 +60,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
         # A local pool writes in the workers; Dask workers send the bytes back here.
         out_dir=None if options.scheduler else str(options.out_dir.resolve()),
         overwrite=options.resume,
+        pdf_variant=options.pdf_variant,
     )
     settings = settings_hash(config)
     # By answers hash over every line, not by row: rows moved around the sheet still match.

@@ -26,6 +26,8 @@ def settings_hash(config: WorkerConfig) -> str:
         "formats": sorted(config.formats),
         "office": hashlib.sha256(office).hexdigest(),
     }
+    if config.pdf_variant:  # only when given: a batch started before the flag still matches
+        data["pdf_variant"] = config.pdf_variant
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 

@@ -30,6 +30,9 @@ class BatchOptions:
     """Record each rendered row in the register of issued documents (source "batch")."""
     in_flight: int = 0
     """Most rows submitted and not yet written back; 0 means four per worker."""
+    pdf_variant: str | None = None
+    """--pdf-variant: the PDF standard for every row, over the office profile's pdf_variant
+    (set on the office, so each register row's snapshot keeps it)."""
 
 
 @dataclass(frozen=True)

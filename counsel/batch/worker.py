@@ -36,6 +36,8 @@ class WorkerConfig:
     None: send the bytes back (a Dask worker may not see the folder)."""
     overwrite: bool = False
     """--resume: a file under the row's own name is this batch's and may be replaced."""
+    pdf_variant: str | None = None
+    """--pdf-variant over the office profile's (None: the profile's)."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class WorkerState:
 @functools.cache
 def worker_state(config: WorkerConfig) -> WorkerState:
     interview = case.load(config.interview_id)
-    office = case.office_from_text(config.office_toml)
+    office = case.office_from_text(config.office_toml, config.pdf_variant)
     renderer = case.make_renderer(config.formats)
     return WorkerState(config, interview, office, renderer)
 

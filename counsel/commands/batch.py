@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from counsel.errors import UsageError
+from counsel.office import PDF_VARIANTS
 
 FORMAT_CHOICES = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 
@@ -49,6 +50,14 @@ def register(subparsers: Any) -> None:
         help="office profile TOML (default: the bundled example office)",
     )
     p.add_argument("--as-of", metavar="DATE", help="apply the law in force on DATE (YYYY-MM-DD)")
+    p.add_argument(
+        "--pdf-variant",
+        dest="pdf_variant",
+        choices=PDF_VARIANTS,
+        default=None,
+        help="PDF standard, as `counsel render --pdf-variant` (default: the office profile's "
+        "pdf_variant, else pdf/ua-1)",
+    )
     p.add_argument(
         "--resume",
         action="store_true",
@@ -120,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
         as_of=_as_of(args.as_of),
         resume=args.resume,
         scheduler=args.scheduler,
+        pdf_variant=args.pdf_variant,
     )
     summary = run_batch(options, make_progress(sys.stderr, quiet=args.quiet))
     human = (

@@ -192,3 +192,29 @@ def test_killed_batch_resumes_without_duplicates_gaps_or_partial_files(tmp_path:
     with Register.open(tmp_path / "data" / "register.sqlite3") as reg:
         cases = [e.case_number for e in reg.list()]
     assert sorted(cases) == sorted({e["case_number"] for e in latest.values()})
+
+
+def test_pdf_variant_reaches_every_row_the_register_and_the_resume_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _write_sheet(tmp_path / "cases.csv", "track", _track_rows(2))
+    out = tmp_path / "out"
+    argv = ["batch", "track", str(sheet), "--out", str(out), "--jobs", "1", "--quiet"]
+    assert main([*argv, "--pdf-variant", "pdf/a-2b"]) == 0
+    for pdf in sorted(out.glob("*.pdf")):
+        meta = subprocess.run(
+            ["pdfinfo", "-meta", str(pdf)], capture_output=True, check=True
+        ).stdout.decode()
+        assert 'pdfaid:part="2"' in meta, pdf.name
+    from counsel.register import Register
+
+    with Register.open(tmp_path / "data" / "register.sqlite3") as reg:
+        entries = reg.list()
+    assert len(entries) == 2
+    assert {e.office["pdf_variant"] for e in entries} == {"pdf/a-2b"}  # verify keeps it
+    # Resumed with the same variant: nothing to redo; without it: other settings, redone.
+    capsys.readouterr()
+    assert main([*argv, "--resume", "--pdf-variant", "pdf/a-2b", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["skipped"] == 2
+    assert main([*argv, "--resume", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rendered"] == 2
