@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counsel.errors import UsageError
+from counsel.law.citations import CITATION_IN_TEXT, citations_in_text
 from counsel.render.model import (
     Caption,
     Document,
@@ -32,20 +32,8 @@ WIDTH = 88
 CITATIONS_RULE = "=" * WIDTH
 """The line between a preview's document text and its list of citations."""
 
-# Citation forms counsel writes (docs/CONTRACTS.md); "10-12, 10-12.1" lists cite the first.
-_PIN = r"(?:\((?:[0-9]{1,3}|[a-z]{1,4}|[A-Z]|[a-z]-[0-9]+)\))*"
-CITATION_RE = re.compile(
-    r"\b\d{1,3} ILCS \d{1,4}/[0-9][0-9A-Za-z.-]*[0-9A-Za-z]"
-    + _PIN
-    + r"|\b\d{1,3} Ill\. Adm\. Code \d+\.\d+"
-    + _PIN
-    + r"|\bIll\. S\. Ct\. R\. \d+"
-    + _PIN
-    + r"|\b\d{1,3} U\.S\.C\. \d+[a-z]?"
-    + _PIN
-    + r"|\b\d{1,3} CFR \d+\.\d+"
-    + _PIN
-)
+# The one pattern for citations in text (render checks, lint, impact, statutes check).
+CITATION_RE = CITATION_IN_TEXT
 
 
 @dataclass(frozen=True)
@@ -163,7 +151,7 @@ def reviewer_text(doc: Document) -> str:
 
 def citations_in(text: str) -> list[str]:
     """Citations written in the text, in order of first appearance."""
-    return list(dict.fromkeys(m.group() for m in CITATION_RE.finditer(text)))
+    return citations_in_text(text)
 
 
 def cited_versions(text: str, on: dt.date, store: Store | None = None) -> list[CitedVersion]:

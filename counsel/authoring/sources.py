@@ -88,9 +88,22 @@ def interview_uses() -> list[Use]:
 _LOOKS_CITED = re.compile(r"^\d+\s*(ILCS|Ill\.|U\.S\.C|CFR|IAC)|^Ill\. S\. Ct\.", re.I)
 
 
+def _docstrings(tree: ast.Module) -> set[int]:
+    """ids of the docstring nodes: documentation, not what a rule cites."""
+    out: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                out.add(id(body[0].value))
+    return out
+
+
 def rule_uses() -> list[Use]:
-    """String literals in counsel/rules that are citations (what a rule's findings cite)."""
+    """Citations in counsel/rules' string literals: a literal that is a citation, and every
+    citation written inside an explanation (the one text pattern), docstrings aside."""
     from counsel.law import CitationError, parse_citation
+    from counsel.law.citations import citations_in_text
 
     uses: list[Use] = []
     root = resources.files("counsel.rules")
@@ -98,16 +111,26 @@ def rule_uses() -> list[Use]:
         if not entry.name.endswith(".py"):
             continue
         tree = ast.parse(entry.read_text("utf-8"))
+        skip = _docstrings(tree)
+        seen: set[tuple[str, int]] = set()
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
                 continue
-            if not _LOOKS_CITED.match(node.value) or len(node.value) > 80:
+            if id(node) in skip:
                 continue
-            try:
-                parse_citation(node.value)
-            except CitationError:
-                continue
-            uses.append(Use(node.value, f"rules/{entry.name}:{node.lineno}", "rule"))
+            found = []
+            if _LOOKS_CITED.match(node.value) and len(node.value) <= 80:
+                try:
+                    parse_citation(node.value)
+                    found.append(node.value)
+                except CitationError:
+                    pass
+            if not found:
+                found = citations_in_text(node.value)
+            for citation in found:
+                if (citation, node.lineno) not in seen:
+                    seen.add((citation, node.lineno))
+                    uses.append(Use(citation, f"rules/{entry.name}:{node.lineno}", "rule"))
     return uses
 
 
@@ -140,7 +163,7 @@ def template_uses(template_dir: Path | None = None) -> list[Use]:
     from jinja2 import TemplateSyntaxError
 
     from counsel.authoring.lint import blank_jinja, cite_calls
-    from counsel.authoring.preview import CITATION_RE
+    from counsel.law.citations import CITATION_IN_TEXT
     from counsel.render.env import PackageLoader, make_environment
 
     env = make_environment(PackageLoader())
@@ -156,7 +179,7 @@ def template_uses(template_dir: Path | None = None) -> list[Use]:
         )
         # Citations written as plain words in the template, outside any Jinja construct.
         text = blank_jinja(template_source(name, template_dir))
-        for m in CITATION_RE.finditer(text):
+        for m in CITATION_IN_TEXT.finditer(text):
             line = text.count("\n", 0, m.start()) + 1
             uses.append(Use(m.group(), f"templates/{name}:{line}", "template"))
     return uses

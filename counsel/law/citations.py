@@ -163,3 +163,30 @@ def parse_citation(text: str) -> Citation:
     if _SEC_ONLY.match(raw):
         raise CitationError(f"citation {raw!r} does not name its Act or code; {FORMS_HELP}")
     raise CitationError(f"citation {raw!r} is not a form counsel knows; {FORMS_HELP}")
+
+
+# -- citations written in running text ---------------------------------------------------------
+
+# The forms counsel writes (docs/CONTRACTS.md), found inside prose: render checks, lint, impact,
+# preview and `statutes check` all read text with this one pattern, so a citation one of them
+# sees is one each of them sees. "10-12, 10-12.1" lists are found by their first member.
+_TEXT_PIN = r"(?:\((?:[0-9]{1,3}|[a-z]{1,4}|[A-Z]|[a-z]-[0-9]+)\))*"
+CITATION_IN_TEXT = re.compile(
+    r"\b\d{1,3} ILCS \d{1,4}/[0-9][0-9A-Za-z.-]*[0-9A-Za-z]"
+    + _TEXT_PIN
+    + r"|\b\d{1,3} Ill\. Adm\. Code \d+\.\d+"
+    + _TEXT_PIN
+    + r"|\bIll\. S\. Ct\. R\. \d+"
+    + _TEXT_PIN
+    + r"|\b\d{1,3} U\.S\.C\. \d+[a-z]?"
+    + _TEXT_PIN
+    + r"|\b\d{1,3} CFR \d+\.\d+"
+    + _TEXT_PIN
+)
+"""A citation inside running text, in any form counsel writes: ILCS (acts of up to four
+digits, sections with letters such as 9A-4), Ill. Adm. Code, Ill. S. Ct. R., U.S.C., CFR."""
+
+
+def citations_in_text(text: str) -> list[str]:
+    """Every citation written in `text`, in order of first appearance, each once."""
+    return list(dict.fromkeys(m.group() for m in CITATION_IN_TEXT.finditer(text)))

@@ -32,7 +32,6 @@ _PARCEL_WORDS = re.compile(
 )
 # Answer ids holding personal identity information, by the name the case model gives them.
 _PII_ID = re.compile(r"(^|_)(ssn|itin|taxpayer_id|tin|license|dl|account_number|card_number)($|_)")
-_ILCS = re.compile(r"\b\d{1,3} ILCS \d{1,3}/[0-9][0-9.\-]*[0-9](?:\([A-Za-z0-9.\-]+\))*")
 
 # Characters a reader does not see (format characters such as the soft hyphen and the zero-width
 # space; combining and enclosing marks drawn over a digit; controls) and characters a reader
@@ -236,8 +235,11 @@ def missing_elements(doc: Document, required: Iterable[Element]) -> list[str]:
 
 
 def citations_in_text(doc: Document) -> list[str]:
-    """Citations to Illinois statutes written into the text (checked against the store too)."""
-    return sorted({m.group() for m in _ILCS.finditer(document_text(doc))})
+    """Citations written into the text, in every form counsel writes (the one pattern of
+    counsel.law.citations, shared with lint and impact); each is checked against the store."""
+    from counsel.law.citations import citations_in_text as found_in
+
+    return sorted(set(found_in(document_text(doc))))
 
 
 def _unique(items: list[str]) -> list[str]:

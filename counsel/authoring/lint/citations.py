@@ -117,11 +117,11 @@ def store_quotable(on: dt.date) -> Callable[[str], str | None]:
 
 def text_citations(name: str, source: str, resolve: Callable[[str], str | None]) -> list[Problem]:
     """Citations written as plain text in the template (the renderer checks them too)."""
-    from counsel.authoring.preview import CITATION_RE
+    from counsel.law.citations import CITATION_IN_TEXT
 
     text = blank_jinja(source)
     problems = []
-    for m in CITATION_RE.finditer(text):
+    for m in CITATION_IN_TEXT.finditer(text):
         error = resolve(m.group())
         if error:
             line = text.count("\n", 0, m.start()) + 1
