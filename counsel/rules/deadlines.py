@@ -77,21 +77,32 @@ def registration_contest_deadline(
     )
 
 
+PERSONAL_PROPERTY_HEARING = "89 Ill. Adm. Code 160.70(f)(2)(C)"
+"""The hearing on a lien on an account or other personal property ("freeze and seize"), as
+IRG 9, Q25 cites it; its text is not in the sources (cited, never quoted)."""
+
+
 def lien_hearing_deadline(
-    start: dt.date, closures: Mapping[dt.date, str] | None = None
+    start: dt.date,
+    closures: Mapping[dt.date, str] | None = None,
+    *,
+    target: str | None = None,
 ) -> Deadline:
     """Last day to request a lien hearing: 15 days after the notice was mailed.
 
-    89 Ill. Adm. Code 160.70(g)(1)(C): "A written request for hearing made within 15 days
-    after the date of mailing the Notice of Lien or Levy shall stay the Department"; the
-    same 15 days apply to an account lien (IRG 9, Q25). Extended under 5 ILCS 70/1.11.
+    Real estate: 89 Ill. Adm. Code 160.70(g)(1)(C), "A written request for hearing made
+    within 15 days after the date of mailing the Notice of Lien or Levy shall stay the
+    Department". An account or a lump sum (`target` "account" / "lump-sum"): 160.70(f)(2)(C),
+    as IRG 9, Q25 cites it, with the same 15 days. Extended under 5 ILCS 70/1.11. Without a
+    target (`counsel calc deadline lien-hearing`) the real-estate subsection is cited.
     """
     days, cite = int_parameter("lien.hearing_request_days", start)
+    citations = (PERSONAL_PROPERTY_HEARING,) if target in ("account", "lump-sum") else (cite,)
     return count_days(
         start,
         days,
         closures,
-        citations=(cite,),
+        citations=citations,
         counted_from="the mailing of the Notice of Lien",
     )
 

@@ -268,5 +268,5 @@ def notice_deadlines(
         return None
     from counsel.rules.deadlines import fi_lien_expiry, lien_hearing_deadline
 
-    hearing = lien_hearing_deadline(mailed, closures)
+    hearing = lien_hearing_deadline(mailed, closures, target=target)
     return hearing, (fi_lien_expiry(mailed) if target == "account" else None)

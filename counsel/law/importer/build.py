@@ -7,7 +7,13 @@ from pathlib import Path
 
 from counsel.law.importer.ilga import act_title, parse_ilga
 from counsel.law.importer.sources import import_sources
-from counsel.law.importer.supplements import CITATION_ONLY, citation_only, import_old_10_16_5
+from counsel.law.importer.supplements import (
+    CITATION_ONLY,
+    CITED_NOT_HELD,
+    add_cited_labels,
+    citation_only,
+    import_old_10_16_5,
+)
 from counsel.law.importer.versions import Imported
 
 SEED_305 = "seeds/004_013d7263e2d1d1e6.txt"
@@ -75,6 +81,10 @@ def build(shared: Path) -> dict[str, Imported]:
 
     old = import_old_10_16_5(shared)
     sections["305 ILCS 5/10-16.5"].versions.insert(0, old)
+
+    for citation, labels, why in CITED_NOT_HELD:
+        versions = sections[citation].versions
+        versions[-1] = add_cited_labels(versions[-1], labels, why)
 
     for citation, heading, labels in CITATION_ONLY:
         if citation in sections:

@@ -67,3 +67,39 @@ def citation_only(citation: str, heading: str, labels: tuple[str, ...]) -> Impor
         note=note,
     )
     return Imported(citation, heading, [version])
+
+
+# -- subsections cited but not held ---------------------------------------------------------------
+
+CITED_NOT_HELD: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "89 Ill. Adm. Code 160.70",
+        ("(f)", "(f)(2)", "(f)(2)(C)"),
+        "IRG 9, Q25 cites 160.70(f)(2)(C) for the hearing on a lien on an account or other "
+        "personal property",
+    ),
+)
+"""(section, labels, why they are cited): subsections counsel cites whose text the sources
+lack. Recorded as labels so the citation resolves, and as truncated so it is never quoted."""
+
+
+def add_cited_labels(version: Version, labels: tuple[str, ...], why: str) -> Version:
+    """`version` with `labels` recorded (in order, before the first later label) as cut."""
+    from dataclasses import replace
+
+    new = [label for label in labels if label not in version.labels]
+    if not new:
+        return version
+    head = new[0][:3]  # "(f)": the subsection letter decides where the labels go
+    existing = list(version.labels)
+    at = next((i for i, label in enumerate(existing) if label[:3] > head), len(existing))
+    ordered = existing[:at] + new + existing[at:]
+    cut = set(version.truncated) | set(new)
+    return replace(
+        version,
+        labels=tuple(ordered),
+        truncated=tuple(label for label in ordered if label in cut),
+        complete=False,
+        note=f"{version.note} Cited but not in the sources: {', '.join(new)} ({why}); "
+        "recorded so the citation resolves, marked cut so it is never quoted.".strip(),
+    )

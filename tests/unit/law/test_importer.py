@@ -140,7 +140,9 @@ def test_sources_keep_provenance_and_completeness(built: dict[str, Imported]) ->
 
     v = built["89 Ill. Adm. Code 160.70"].versions[-1]
     assert "(g)(1)(A)(i)" in v.labels and "(g)(1)(C)" in v.labels
-    assert v.truncated == ("(b)(2)(A)(i)", "(g)(1)(D)")
+    # (f), (f)(2), (f)(2)(C): cited (IRG 9, Q25) but not in the sources, so recorded as cut.
+    assert v.truncated == ("(b)(2)(A)(i)", "(f)", "(f)(2)", "(f)(2)(C)", "(g)(1)(D)")
+    assert "IRG 9, Q25" in v.note
 
     v = built["735 ILCS 5/2-1303"].versions[-1]
     assert "9% per annum" in v.text and not v.complete

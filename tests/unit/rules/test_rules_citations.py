@@ -24,6 +24,9 @@ def _emitted() -> list[tuple[str, str]]:
     for kind, fn in DEADLINES.items():
         out += [(f"deadline {kind}", c) for c in fn(ON, {}).citations]
     out += [("fi lien", c) for c in fi_lien_expiry(ON).citations]
+    for target in ("account", "lump-sum", "real-estate"):
+        hearing = DEADLINES["lien-hearing"](ON, {}, target=target)  # type: ignore[operator]
+        out += [(f"lien hearing {target}", c) for c in hearing.citations]
     out += [("termination", c) for c in termination_date(dt.date(2010, 1, 1)).citations]
     for yes, agree in (([], True), ([], False), (list(CRITERIA), True)):
         out += [("track", c) for c in recommend_track(yes, agree).citations]

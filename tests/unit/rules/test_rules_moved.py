@@ -221,3 +221,28 @@ def test_petition_and_relief_deadlines_only_for_an_administrative_order() -> Non
     found = administrative_order_deadlines("administrative", mailed)
     assert found is not None
     assert found[0].nominal == mailed + dt.timedelta(days=30)
+
+
+@pytest.mark.parametrize(
+    ("target", "cited"),
+    [
+        ("account", "89 Ill. Adm. Code 160.70(f)(2)(C)"),
+        ("lump-sum", "89 Ill. Adm. Code 160.70(f)(2)(C)"),
+        ("real-estate", "89 Ill. Adm. Code 160.70(g)(1)(C)"),
+        (None, "89 Ill. Adm. Code 160.70(g)(1)(C)"),
+    ],
+)
+def test_the_hearing_deadline_cites_the_subsection_for_the_property(
+    target: str | None, cited: str
+) -> None:
+    # LEGAL.md Dates: real estate 160.70(g)(1)(C); accounts and other personal property
+    # ("freeze and seize") 160.70(f)(2)(C), as IRG 9, Q25 cites it: cited, never quoted.
+    from counsel.law import get_store
+    from counsel.rules.deadlines import lien_hearing_deadline
+
+    d = lien_hearing_deadline(dt.date(2026, 11, 24), {}, target=target)
+    assert d.citations[0] == cited
+    assert d.nominal == dt.date(2026, 12, 9)  # the same 15 days either way
+    resolved = get_store().cite(cited, on=dt.date(2026, 11, 24))
+    if "(f)" in cited:
+        assert resolved.text == "" and "(f)(2)(C)" in resolved.version.truncated
