@@ -216,6 +216,38 @@ def test_interest_statement_in_the_statutes_words(name: str) -> None:
     assert order.lacks("as provided by law")
 
 
+# -- 8. The lien hearing is cited by kind of property ----------------------------------------
+
+
+@pytest.mark.parametrize("name", ["lien-account", "lien-lump-sum"])
+def test_account_and_lump_sum_hearings_cite_freeze_and_seize(name: str) -> None:
+    """IRG 9, Q25: "Both the parties have 15 days to request a hearing from the date of the
+    Notice of Lien ... 89 Illinois Administrative Code 160.70 (f)(2)(c)" (cited: the store does
+    not hold (f)'s text)."""
+    for stem, read in render(name).items():
+        assert read.says("(89 Ill. Adm. Code 160.70(f)(2)(C); 5 ILCS 70/1.11)"), stem
+        assert read.lacks("160.70(g)(1)(C)"), stem
+
+
+@pytest.mark.parametrize("name", ["lien-real-estate", "lien-cook-real-estate"])
+def test_real_estate_hearing_cites_g_1_c(name: str) -> None:
+    """160.70(g)(1)(C): "A written request for hearing made within 15 days after the date of
+    mailing the Notice of Lien or Levy"."""
+    for stem, read in render(name).items():
+        assert read.says("A written request for a hearing must be made within 15 days"), stem
+        assert read.says("(89 Ill. Adm. Code 160.70(g)(1)(C); 5 ILCS 70/1.11)"), stem
+        assert read.lacks("160.70(f)(2)(C)"), stem
+
+
+def test_the_store_cites_f_2_c_but_will_not_quote_it() -> None:
+    import datetime as _dt
+
+    from counsel.law import get_store
+
+    resolved = get_store().cite("89 Ill. Adm. Code 160.70(f)(2)(C)", on=_dt.date(2026, 11, 23))
+    assert not resolved.version.complete and "(f)(2)(C)" in resolved.version.truncated
+
+
 # -- 9. New employment: in writing, naming the new employer and its address -----------------
 
 
