@@ -56,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--office",
         type=Path,
         default=None,
-        help="office profile TOML (default: the bundled example office)",
+        help="office profile TOML: county, attorneys, court closures (default: the bundled "
+        "example office, a fictional county with no court closures, so deadlines skip "
+        "weekends and Illinois holidays only)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
@@ -82,6 +84,20 @@ def emit(args: argparse.Namespace, data: Any, human: str) -> None:
         print(printable(human))
 
 
+INPUT_OPTIONS = {"answers": "--answers", "office": "--office"}
+"""The option that names each input file (counsel.inputs.InputFileError.what); a command
+that names a file otherwise (`templates preview --example`) says so itself."""
+
+
+def _with_option(exc: CounselError) -> str:
+    """The library's message, with the option the CLI took the file from in front of it."""
+    from counsel.inputs import InputFileError
+
+    if isinstance(exc, InputFileError) and exc.what in INPUT_OPTIONS:
+        return f"{INPUT_OPTIONS[exc.what]}: {exc}"
+    return str(exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -91,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_tui(args)
         return handler(args)
     except CounselError as exc:
-        print(f"counsel: error: {printable(str(exc))}", file=sys.stderr)
+        print(f"counsel: error: {printable(_with_option(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("counsel: interrupted", file=sys.stderr)

@@ -14,8 +14,18 @@ MAX_INPUT_BYTES = 1 << 20
 path (`/dev/zero`, a disk image, a log) from filling memory before anything is checked."""
 
 
+class InputFileError(UsageError):
+    """An input file that cannot be read or parsed: the message is the problem (the file and
+    why), never a command-line option; `what` says which input it is ("answers", "office"),
+    so a front end adds its own words (the CLI its option: --answers, --office, --example)."""
+
+    def __init__(self, message: str, *, what: str) -> None:
+        super().__init__(message)
+        self.what = what
+
+
 def read_text(path: Path, *, what: str, limit: int = MAX_INPUT_BYTES) -> str:
-    """The file's text, or a UsageError naming `what` (the argument) and the fix.
+    """The file's text, or an InputFileError (`what`: which input) with the fix.
 
     Reads at most `limit` + 1 bytes, so an endless device or a huge file is refused
     without being read whole. A UTF-8 byte order mark (Windows Notepad writes one) is
@@ -25,44 +35,49 @@ def read_text(path: Path, *, what: str, limit: int = MAX_INPUT_BYTES) -> str:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise UsageError(f"{what}: no such file: {path}") from None
+        raise InputFileError(f"no such file: {path}", what=what) from None
     except IsADirectoryError:
-        raise UsageError(f"{what}: {path} is a folder; give the file") from None
+        raise InputFileError(f"{path} is a folder; give the file", what=what) from None
     except ValueError:  # a NUL byte in the path
-        raise UsageError(f"{what}: not a usable file name; check the path") from None
+        raise InputFileError("not a usable file name; check the path", what=what) from None
     except OSError as exc:
-        raise UsageError(
-            f"{what}: cannot read {path} ({exc.strerror or exc.__class__.__name__})"
+        raise InputFileError(
+            f"cannot read {path} ({exc.strerror or exc.__class__.__name__})", what=what
         ) from None
     if len(data) > limit:
-        raise UsageError(
-            f"{what}: {path} is larger than {limit // 1024} KiB; such a file is a few "
-            "kilobytes: check that this is the right file"
+        raise InputFileError(
+            f"{path} is larger than {limit // 1024} KiB; such a file is a few "
+            "kilobytes: check that this is the right file",
+            what=what,
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(
-            f"{what}: {path} is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8"
+        raise InputFileError(
+            f"{path} is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8", what=what
         ) from None
     return text.removeprefix("\ufeff")
 
 
 def parse_toml(
-    text: str, *, where: str, parse_float: Callable[[str], Any] = float
+    text: str, *, where: str, what: str, parse_float: Callable[[str], Any] = float
 ) -> dict[str, Any]:
-    """TOML text as a dict, or a UsageError saying where and why (never a value)."""
+    """TOML text as a dict, or an InputFileError saying where and why (never a value)."""
+    from counsel.toml_dates import toml_error_message
+
     try:
         return tomllib.loads(text, parse_float=parse_float)
     except tomllib.TOMLDecodeError as exc:
-        # The decoder's message names a line and column, never the file's values.
-        raise UsageError(f"{where}: not valid TOML ({exc})") from None
+        # The decoder names a line and column, never the file's values; a date written
+        # without quotes that is no real date is named as such (counsel/toml_dates.py).
+        raise InputFileError(f"{where}: {toml_error_message(exc, text)}", what=what) from None
     except RecursionError:
         # tomllib parses nested arrays and inline tables recursively: a file of thousands
         # of `[` exhausts the stack. No answer is nested more than two levels.
-        raise UsageError(
+        raise InputFileError(
             f"{where}: arrays or tables nested too deeply (no answer nests more than two "
-            "levels); check the file"
+            "levels); check the file",
+            what=what,
         ) from None
 
 
@@ -70,4 +85,5 @@ def load_toml(
     path: Path, *, what: str, parse_float: Callable[[str], Any] = float
 ) -> dict[str, Any]:
     """`read_text` then `parse_toml`: the file's TOML, every failure a UsageError."""
-    return parse_toml(read_text(path, what=what), where=str(path), parse_float=parse_float)
+    text = read_text(path, what=what)
+    return parse_toml(text, where=str(path), what=what, parse_float=parse_float)

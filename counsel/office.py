@@ -199,5 +199,5 @@ def load_office(path: Path | None = None) -> Office:
         where = "example office profile"
     else:
         where = str(path)
-        text = read_text(path, what="--office")
-    return parse_office(parse_toml(text, where=where), where)
+        text = read_text(path, what="office")
+    return parse_office(parse_toml(text, where=where, what="office"), where)

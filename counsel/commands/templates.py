@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +111,19 @@ def _lint(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+@contextlib.contextmanager
+def _example_option() -> Iterator[None]:
+    """An answers file these commands read came from --example, not --answers: say so."""
+    from counsel.inputs import InputFileError
+
+    try:
+        yield
+    except InputFileError as exc:
+        if exc.what != "answers":
+            raise
+        raise UsageError(f"--example: {exc}") from None
+
+
 def _preview(args: argparse.Namespace) -> int:
     from counsel.authoring.preview import preview_documents, preview_text
     from counsel.cli import emit
@@ -116,7 +131,8 @@ def _preview(args: argparse.Namespace) -> int:
 
     office = load_office(args.office)
     on = _date(args.as_of, "--as-of")
-    prepared = preview_documents(args.name, args.example, office, on)
+    with _example_option():
+        prepared = preview_documents(args.name, args.example, office, on)
     built, when = prepared.documents, prepared.on
     if args.format == "text":
         texts = [preview_text(b.model, when) for b in built]
@@ -151,11 +167,12 @@ def _trace(args: argparse.Namespace) -> int:
     on = _date(args.as_of, "--as-of")
     if args.example is not None and not args.example.is_file():
         raise UsageError(f"--example: no file {args.example}")
-    traces = [
-        trace(spec, office, example=args.example, examples_dir=args.examples, on=on)
-        for spec in find_documents(args.name)
-        if args.example is None or _answers_interview(args.example) == spec.interview
-    ]
+    with _example_option():
+        traces = [
+            trace(spec, office, example=args.example, examples_dir=args.examples, on=on)
+            for spec in find_documents(args.name)
+            if args.example is None or _answers_interview(args.example) == spec.interview
+        ]
     if not traces:
         raise UsageError(f"--example: {args.example} answers no interview with that document")
     text = "\n\n".join(t.markdown() if args.markdown else t.human() for t in traces)

@@ -481,7 +481,7 @@ def load_answers_file(path: Path) -> tuple[str, dict[str, Any]]:
     from counsel.inputs import load_toml
 
     # Bounded in size, BOM dropped, too-deep nesting an error (counsel/inputs.py).
-    data = load_toml(Path(path), what="--answers", parse_float=Decimal)
+    data = load_toml(Path(path), what="answers", parse_float=Decimal)
     interview_id = data.pop("interview", None)
     if not isinstance(interview_id, str) or not interview_id:
         raise UsageError(
