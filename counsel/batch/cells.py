@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from counsel.batch.sheet import EXCEL_ERRORS, is_cell_error
+
 # Excel shows a long number (a case or account number typed without a Text format) as
 # 1.23E+11 and a CSV saved from it keeps only those digits: the rest are gone for good.
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
@@ -29,6 +31,18 @@ def prepare_cells(cells: dict[str, Any]) -> tuple[dict[str, Any], list[CellProbl
     problems: list[CellProblem] = []
     for column, value in cells.items():
         if value is None:
+            continue
+        if is_cell_error(value):
+            # #REF!, #N/A, #VALUE! ...: a formula failed; never an answer ("owed by #REF!").
+            code = str(value).strip().upper()
+            shown = code if code in EXCEL_ERRORS else "error"
+            problems.append(
+                CellProblem(
+                    column,
+                    f"holds the spreadsheet {shown} value (a formula failed): fix the formula, "
+                    "or type the answer itself",
+                )
+            )
             continue
         if isinstance(value, bool | dt.date | dt.datetime):
             raw[column] = value

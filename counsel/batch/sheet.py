@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import re
+import warnings
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,52 @@ SUFFIXES = (".csv", ".xlsx")
 _ANSWER_ID_LIKE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 COMMENT_PREFIX = "#"
 """A row whose first non-empty cell starts with this is a comment (the template's help row)."""
+
+# Bounds on what a sheet may hold, each refused with a sentence (exit 2) before memory or
+# time runs away: a zip bomb, a row numbered 10**12, millions of comment rows.
+MAX_ROWS = 100_000
+"""Rows after the header (blank and comment rows included): split a longer sheet."""
+MAX_COLUMNS = 1_000
+"""Columns: the widest interview (120 prior-period segments) needs about 500."""
+MAX_CELL_CHARS = 131_072
+"""Characters in one cell (the csv module's own field limit, applied to XLSX cells alike).
+Below it a long cell is an answer too long, reported on its row like any field error."""
+MAX_ROW_NUMBER = 1_048_576
+"""Excel's last row: a row numbered beyond it is a damaged or forged file."""
+MAX_FILE_BYTES = 256 << 20
+"""The sheet file itself (a 100,000-row XLSX is about 15 MB, its CSV about 60 MB)."""
+MAX_PART_BYTES = 256 << 20
+"""One part of an XLSX once decompressed (100,000 rows of the lien sheet: 144 MB)."""
+MAX_UNZIPPED_BYTES = 512 << 20
+"""All parts of an XLSX once decompressed."""
+MAX_SHARED_STRINGS_BYTES = 96 << 20
+"""The shared-strings part, which openpyxl reads whole into memory (100,000 rows of unique
+names and addresses: about 45 MB)."""
+MAX_RUN_BYTES = 1 << 20
+"""Bytes of XML text or markup between two angle brackets, or of one CSV line: a cell holds
+at most 32,767 characters, so a longer run is padding meant to exhaust memory."""
+EXCEL_ERRORS = frozenset(
+    "#NULL! #DIV/0! #VALUE! #REF! #NAME? #NUM! #N/A #GETTING_DATA #SPILL! #CALC! "
+    "#FIELD! #BLOCKED! #CONNECT! #BUSY! #UNKNOWN! #EXTERNAL!".split()
+)
+"""The error values a formula cell can show; in a CSV they arrive as this text."""
+
+
+@dataclass(frozen=True)
+class CellError:
+    """An XLSX cell holding a formula error (#REF!, #N/A, ...): an error, never an answer."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def is_cell_error(value: Any) -> bool:
+    """An error cell: typed by the XLSX, or one of Excel's error texts in a CSV."""
+    if isinstance(value, CellError):
+        return True
+    return isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS
 
 
 @dataclass(frozen=True)
@@ -56,13 +103,18 @@ def open_sheet(path: Path) -> Sheet:
         raise UsageError(f"FILE: {path.name} is not a .csv or .xlsx file; save the sheet as one")
     if not path.is_file():
         raise UsageError(f"FILE: no such file: {path}")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise UsageError(
+            f"FILE: {path.name} is larger than {MAX_FILE_BYTES >> 20} MB; split it into "
+            f"sheets of at most {MAX_ROWS:,} rows"
+        )
     if suffix == ".csv":
         _check_utf8(path)
         with path.open(encoding=_ENCODING, newline="") as fh:
-            first = fh.readline()
+            first = next(_lines(fh, path), "")
         delimiter = detect_delimiter(first)
         with path.open(encoding=_ENCODING, newline="") as fh:
-            header_cells = next(csv.reader(fh, delimiter=delimiter), [])
+            header_cells = next(csv.reader(_lines(fh, path), delimiter=delimiter), [])
         return Sheet(path, "csv", _header(header_cells, path), delimiter)
     header_cells = _xlsx_header(path)
     return Sheet(path, "xlsx", _header(header_cells, path))
@@ -98,6 +150,11 @@ def _header(cells: list[Any], path: Path) -> tuple[str, ...]:
     names = [("" if c is None else str(c)).strip() for c in cells]
     while names and not names[-1]:
         names.pop()  # spreadsheets often carry empty trailing columns
+    if len(names) > MAX_COLUMNS:
+        raise UsageError(
+            f"FILE: {path.name} has more than {MAX_COLUMNS:,} columns; keep only the "
+            "interview's answer columns"
+        )
     if not names:
         raise UsageError(
             f"FILE: {path.name} has no header row; start from `counsel batch INTERVIEW "
@@ -132,22 +189,41 @@ def _make_row(
     if all(_is_blank(v) for v in values):
         return None
     first = next(v for v in values if not _is_blank(v))
-    if isinstance(first, str) and first.lstrip().startswith(COMMENT_PREFIX):
+    # "#REF!" in the first filled cell is Excel's error, not a comment: the row is reported.
+    if (
+        isinstance(first, str)
+        and first.lstrip().startswith(COMMENT_PREFIX)
+        and not is_cell_error(first)
+    ):
         return None
     cells = {name: (values[i] if i < len(values) else None) for i, name in enumerate(header)}
     extra = sum(1 for v in values[len(header) :] if not _is_blank(v))
     return SheetRow(number, cells, extra)
 
 
+def _lines(fh: Any, path: Path) -> Iterator[str]:
+    """The file's lines, each at most MAX_RUN_BYTES characters (a file of one endless line
+    would otherwise be read whole into memory by the csv module)."""
+    while line := fh.readline(MAX_RUN_BYTES + 1):
+        if len(line) > MAX_RUN_BYTES:
+            raise UsageError(
+                f"FILE: {path.name} has a line longer than {MAX_RUN_BYTES >> 20} MB; it is "
+                "not a sheet saved by a spreadsheet program"
+            )
+        yield line
+
+
 def _csv_rows(sheet: Sheet) -> Iterator[SheetRow]:
-    with sheet.path.open(encoding=_ENCODING, newline="") as fh:
-        reader = csv.reader(fh, delimiter=sheet.delimiter)
+    path = sheet.path
+    with path.open(encoding=_ENCODING, newline="") as fh:
+        reader = csv.reader(_lines(fh, path), delimiter=sheet.delimiter)
         next(reader, None)
         # Numbered by record, not by physical line, so a cell holding a line break (an
         # address) does not shift the numbers away from the ones Excel shows.
         number = 1
         try:
             for number, values in enumerate(reader, start=2):  # noqa: B007
+                _check_bounds(path, number, number, len(values), values)
                 row = _make_row(sheet.header, number, values)
                 if row is not None:
                     yield row
@@ -159,18 +235,127 @@ def _csv_rows(sheet: Sheet) -> Iterator[SheetRow]:
             ) from None
 
 
+def _check_bounds(path: Path, count: int, number: int, width: int, values: Any) -> None:
+    """The `count`-th row (the header is the first), numbered `number` in the sheet, with
+    `width` columns: within MAX_ROWS, MAX_COLUMNS and MAX_CELL_CHARS."""
+    if count > MAX_ROWS + 1:
+        raise UsageError(
+            f"FILE: {path.name} has more than {MAX_ROWS:,} rows after the header (blank and "
+            "comment rows count); split it into smaller sheets"
+        )
+    if width > MAX_COLUMNS:
+        raise UsageError(
+            f"FILE: row {number} of {path.name} has cells beyond column {MAX_COLUMNS:,}; "
+            "delete them"
+        )
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise UsageError(
+                f"FILE: row {number}, column {column} of {path.name} holds more than "
+                f"{MAX_CELL_CHARS:,} characters; no answer is that long: shorten it"
+            )
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse an XLSX whose parts would decompress beyond the bounds, before any is read.
+
+    zipfile reads a member only up to the size its directory declares (and fails the CRC
+    check otherwise), so the declared sizes bound what decompression can produce.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+            _check_parts(path, members)
+            for info in members:
+                if info.filename.lower().endswith("sharedstrings.xml"):
+                    # Read whole by openpyxl: streamed through the guard first, so one
+                    # string of 90 MB of padding is refused before it is built.
+                    with zf.open(info) as raw:
+                        guard = _RunGuard(raw, path.name)
+                        while guard.read(1 << 20):
+                            pass
+    except UsageError:
+        raise
+    except Exception as exc:  # BadZipFile, zlib.error, an encrypted or unknown compression
+        raise UsageError(
+            f"FILE: {path.name} is not a readable .xlsx workbook ({exc.__class__.__name__}); "
+            "save it again from Excel as 'Excel Workbook (.xlsx)'"
+        ) from None
+
+
+def _check_parts(path: Path, members: list[Any]) -> None:
+    total = 0
+    for info in members:
+        total += info.file_size
+        shared = info.filename.lower().endswith("sharedstrings.xml")
+        if shared and info.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise UsageError(
+                f"FILE: {path.name} holds more than {MAX_SHARED_STRINGS_BYTES >> 20} MB of "
+                f"text; split it into sheets of at most {MAX_ROWS:,} rows"
+            )
+        if info.file_size > MAX_PART_BYTES or total > MAX_UNZIPPED_BYTES:
+            bound = MAX_PART_BYTES if info.file_size > MAX_PART_BYTES else MAX_UNZIPPED_BYTES
+            raise UsageError(
+                f"FILE: {path.name} would unpack to more than {bound >> 20} MB; split it "
+                f"into sheets of at most {MAX_ROWS:,} rows"
+            )
+
+
+class _RunGuard:
+    """A read-only stream over an XLSX part that fails on a run of more than MAX_RUN_BYTES
+    between angle brackets: one text node of gigabytes of whitespace would otherwise be
+    built in memory by the XML parser."""
+
+    _LONG = re.compile(rb"[^<>]{%d,}" % (MAX_RUN_BYTES + 1))
+
+    def __init__(self, raw: Any, name: str) -> None:
+        self._raw = raw
+        self._name = name
+        self._run = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self._raw.read(size if size and size > 0 else 1 << 16)
+        if not data:
+            return data
+        first = min((i for i in (data.find(b"<"), data.find(b">")) if i >= 0), default=-1)
+        if first < 0:
+            self._run += len(data)
+        else:
+            self._run += first
+            if self._run <= MAX_RUN_BYTES and self._LONG.search(data):
+                self._run = MAX_RUN_BYTES + 1
+            elif self._run <= MAX_RUN_BYTES:
+                self._run = len(data) - 1 - max(data.rfind(b"<"), data.rfind(b">"))
+        if self._run > MAX_RUN_BYTES:
+            raise UsageError(
+                f"FILE: {self._name} holds a run of more than {MAX_RUN_BYTES >> 20} MB of text "
+                "without markup; it was not saved by Excel: save it again from Excel"
+            )
+        return data
+
+    def close(self) -> None:
+        self._raw.close()
+
+
 def _load_xlsx(path: Path) -> Any:
     import openpyxl  # heavy: only when a sheet is XLSX
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_zip(path)
     try:
         # read_only streams rows; data_only takes the value Excel last computed, not a formula
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it cannot read
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
         raise UsageError(
             f"FILE: {path.name} is not a readable .xlsx workbook ({exc.__class__.__name__}); "
             "save it again from Excel as 'Excel Workbook (.xlsx)'"
         ) from None
+    except UsageError:
+        raise
     except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
         raise UsageError(
             f"FILE: {path.name} is not a readable .xlsx workbook ({exc.__class__.__name__})"
@@ -178,25 +363,83 @@ def _load_xlsx(path: Path) -> Any:
 
 
 def _xlsx_values(path: Path) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
+    """(row number, values) of every row the first worksheet's XML holds, in file order.
+
+    The rows are read with openpyxl's own worksheet parser rather than `iter_rows`, which
+    fills every missing row up to the next one (a row numbered 10**12 never ends) and
+    silently drops a row whose number repeats or goes backwards: here such a file is an
+    error, and a gap is just a gap (blank rows are skipped anyway).
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
     wb = _load_xlsx(path)
     try:
         if not wb.worksheets:
             raise UsageError(f"FILE: {path.name} has no worksheet")
         ws = wb.worksheets[0]
-        # Files written by other programs often carry a wrong <dimension>; without this a
-        # read-only sheet can stop early and rows would be silently lost.
-        ws.reset_dimensions()
-        number = 0
+        number = last = count = 0
+        source = None
         try:
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield number, tuple(_xlsx_cell(v) for v in values)
+            source = _RunGuard(wb._archive.open(ws._worksheet_path), path.name)
+            parser = WorkSheetParser(
+                source,
+                ws._shared_strings,
+                data_only=True,
+                epoch=wb.epoch,
+                date_formats=wb._date_formats,
+                timedelta_formats=wb._timedelta_formats,
+            )
+            with warnings.catch_warnings():
+                # A date serial out of range: openpyxl warns and makes it #VALUE!, which
+                # is reported as an error cell.
+                warnings.simplefilter("ignore")
+                rows = parser.parse()
+                while True:
+                    try:
+                        number, cells = next(rows)
+                    except StopIteration:
+                        break
+                    if number > MAX_ROW_NUMBER:
+                        raise UsageError(
+                            f"FILE: {path.name} numbers a row beyond Excel's last row "
+                            f"({MAX_ROW_NUMBER:,}); it is damaged: save it again from Excel"
+                        )
+                    if number <= last:
+                        raise UsageError(
+                            f"FILE: {path.name} lists row {number} again after row {last} "
+                            "(its rows are out of order or repeated, so rows would be lost); "
+                            "open it in Excel and save it again"
+                        )
+                    count += 1
+                    yield number, _xlsx_row(path, count, number, cells)
+                    last = number
+        except UsageError:
+            raise
         except Exception as exc:  # a damaged part is only parsed as the rows stream in
             raise UsageError(
-                f"FILE: {path.name} is damaged after row {number} ({exc.__class__.__name__}); "
+                f"FILE: {path.name} is damaged after row {last} ({exc.__class__.__name__}); "
                 "save it again from Excel as 'Excel Workbook (.xlsx)'"
             ) from None
+        finally:
+            if source is not None:
+                source.close()
     finally:
         wb.close()
+
+
+def _xlsx_row(path: Path, count: int, number: int, cells: list[dict[str, Any]]) -> tuple[Any, ...]:
+    """One row's values by column (1 first), error cells as CellError; bounds checked."""
+    filled = [c for c in cells if c["value"] is not None]
+    width = max((int(c["column"]) for c in filled), default=0)
+    _check_bounds(path, count, number, width, ())  # before a list of `width` is made
+    values: list[Any] = [None] * width
+    for cell in filled:
+        value = cell["value"]
+        if cell["data_type"] == "e":
+            value = CellError(str(value))
+        values[int(cell["column"]) - 1] = _xlsx_cell(value)
+    _check_bounds(path, count, number, width, values)
+    return tuple(values)
 
 
 def _xlsx_cell(value: Any) -> Any:
