@@ -80,3 +80,11 @@ def pytest_testnodedown(node: Any, error: Any) -> None:
     from tests.security import tally
 
     tally.COUNTS.update(getattr(node, "workeroutput", {}).get(_TALLY_KEY, {}))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    from tests.security import tally
+
+    line = tally.summary_once()
+    if line:
+        terminalreporter.write_line(line)
