@@ -306,13 +306,15 @@ def docket_bench(server: Any, docs: int) -> list[dict[str, Any]]:
     results = []
     for backend in ("sqlite", "postgresql"):
         with tempfile.TemporaryDirectory() as tmp:
+            name = ""
             if backend == "sqlite":
                 target = str(Path(tmp) / "register.sqlite3")
             else:
-                target = server.url(server.create_database("docket"))
+                name = server.create_database("docket")
+                target = server.url(name)
             filled = fill(target, docs, today)
-            if backend == "postgresql":
-                server.execute("ANALYZE", dbname=target.split("/")[-1].split("?")[0])
+            if name:
+                server.execute("ANALYZE", dbname=name)
             result = {"backend": backend, **filled, **time_docket(target, today)}
             print(json.dumps(result), flush=True)
             results.append(result)

@@ -23,6 +23,7 @@ from counsel.register.store import (
     RegisterUnavailable,
     data_dir,
     default_register_path,
+    open_existing,
 )
 from counsel.register.verify import FileVerdict, VerifyResult, verify_entry
 
@@ -47,5 +48,6 @@ __all__ = [
     "file_sha256",
     "office_from_snapshot",
     "office_snapshot",
+    "open_existing",
     "verify_entry",
 ]

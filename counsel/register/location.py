@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -120,6 +121,12 @@ def locate(target: Path | str | None = None, office: Office | None = None) -> Lo
         text = str(target).strip()
         if is_url(text):
             return postgres_location(text)
+        if re.match(r"(?i)(postgres|postgresql)(\+\w+)?:/", text):
+            # A URL that went through pathlib.Path lost a slash: never make a file of it.
+            raise RegisterError(
+                "a postgresql URL was given as a file path (one slash after the scheme); pass "
+                "the URL as text: postgresql://host/dbname"
+            )
         return sqlite_location(Path(text).expanduser())
     if office is not None and office.register_url.strip():
         return postgres_location(office.register_url, "office profile: register_url")

@@ -55,6 +55,7 @@ __all__ = [
     "RegisterUnavailable",
     "data_dir",
     "default_register_path",
+    "open_existing",
 ]
 
 SOURCES = ("tui", "render", "batch", "verify", "test")
@@ -583,6 +584,17 @@ def _new_id(result: sa.CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def open_existing(
+    target: Path | str | None = None, *, office: Office | None = None
+) -> Register | None:
+    """The register to read, or None when it is a SQLite file that does not exist yet (a
+    screen that only lists never creates one). A PostgreSQL register is always opened."""
+    location = locate(target, office)
+    if location.kind == "sqlite" and location.path is not None and not location.path.exists():
+        return None
+    return Register.open(target, office=office)
 
 
 def _prepare_file(target: Path, *, default: bool) -> None:

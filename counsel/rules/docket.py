@@ -72,6 +72,8 @@ class ClockRule:
 
     kind: str
     title: str
+    short: str
+    """A few words for narrow lists (the TUI's docket panel)."""
     documents: tuple[str, ...]
     """Document ids (templates/documents.toml) whose issue starts it."""
     starts_with: tuple[str, ...]
@@ -99,6 +101,7 @@ CLOCKS: tuple[ClockRule, ...] = (
     ClockRule(
         kind="petition",
         title="Last day for the Department to receive a petition against the order",
+        short="Petition period ends",
         documents=_ADMIN_ORDERS,
         starts_with=("mailed",),
         answer="order_mailing_date",
@@ -110,6 +113,7 @@ CLOCKS: tuple[ClockRule, ...] = (
     ClockRule(
         kind="relief",
         title="Last day to petition for relief from the order",
+        short="Relief period ends",
         documents=_ADMIN_ORDERS,
         starts_with=("mailed",),
         answer="order_mailing_date",
@@ -124,6 +128,7 @@ CLOCKS: tuple[ClockRule, ...] = (
     ClockRule(
         kind="registration-contest",
         title="Last day to request a hearing contesting the registration",
+        short="Contest period ends",
         documents=("registration-notice",),
         starts_with=("served",),
         answer="service_date",
@@ -141,6 +146,7 @@ CLOCKS: tuple[ClockRule, ...] = (
     ClockRule(
         kind="lien-hearing",
         title="Last day to request a hearing on the lien",
+        short="Lien hearing request ends",
         documents=_LIEN_NOTICES,
         starts_with=("mailed",),
         answer="mailing_date",
@@ -152,6 +158,7 @@ CLOCKS: tuple[ClockRule, ...] = (
     ClockRule(
         kind="fi-lien-expiry",
         title="Last day the financial-institution lien holds",
+        short="Account lien lapses",
         documents=_LIEN_NOTICES,
         starts_with=("served", "mailed"),
         answer="mailing_date",
@@ -171,6 +178,7 @@ CLOCKS: tuple[ClockRule, ...] = (
 TERMINATION = ClockRule(
     kind="termination",
     title="Current support ends for the child (termination date)",
+    short="Support ends",
     documents=_SUPPORT_ORDERS,
     starts_with=(),
     answer="children",

@@ -92,6 +92,17 @@ def test_a_profile_with_a_password_in_register_url_is_refused(tmp_path: Path) ->
         load_office(both)
 
 
+def test_a_url_mangled_into_a_path_is_refused_not_made_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counsel.register import RegisterError
+
+    monkeypatch.chdir(tmp_path)  # where a relative "postgresql:/..." file would be made
+    with pytest.raises(RegisterError, match="given as a file path"):
+        Register.open(Path("postgresql://clerk@/counsel?host=/run"))
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("url", ["mysql://db/counsel", "sqlite:///x.sqlite3"])
 def test_other_schemes_are_refused(url: str) -> None:
     with pytest.raises(UsageError, match="only postgresql:// URLs"):
