@@ -246,7 +246,7 @@ def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any
                 what = {"lien": "hearing-requested", "order": "mailed"}.get(
                     kind, "served" if kind == "registration" else "order-entered"
                 )
-                event_id = conn.execute(
+                conn.execute(
                     sa.insert(event).values(
                         uid=f"bench-e{n}",
                         issue_id=issue_id,
@@ -257,8 +257,8 @@ def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any
                         db_role="",
                         host="bench",
                     )
-                ).inserted_primary_key[0]
-                recompute(conn, issue_id, int(event_id))
+                )
+                recompute(conn, issue_id)
                 events += 1
     return {"docs": docs, "events": events, "fill_seconds": round(time.perf_counter() - start, 1)}
 

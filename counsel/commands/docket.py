@@ -36,7 +36,16 @@ def register(subparsers: Any) -> None:
         metavar="DAYS",
         help="and overdue ones whose last day was at most DAYS days ago (default 30)",
     )
-    parser.add_argument("--case", default=None, metavar="N", help="only this case number")
+    parser.add_argument(
+        "--waiting",
+        default="180",
+        metavar="DAYS",
+        help="list deadlines waiting for an event of documents dated in the last DAYS days "
+        "(default 180; older ones are counted)",
+    )
+    parser.add_argument(
+        "--case", default=None, metavar="N", help="only this case (its IV-D or court number)"
+    )
     parser.add_argument(
         "--as-of", default=None, metavar="DATE", help="count days from DATE instead of today"
     )
@@ -83,6 +92,7 @@ def _docket(args: argparse.Namespace) -> int:
 
     within = _days(args.within, "--within")
     past = _days(args.past, "--past")
+    waiting = _days(args.waiting, "--waiting")
     today = dt.date.today()
     if args.as_of is not None:
         try:
@@ -96,8 +106,14 @@ def _docket(args: argparse.Namespace) -> int:
         if args.rebuild:
             reg.rebuild_docket()
         found = reg.docket(
-            today, within=within, past=past, case=args.case, closures=office.closure_dates()
+            today,
+            within=within,
+            past=past,
+            case=args.case,
+            closures=office.closure_dates(),
+            waiting=waiting,
         )
+        older = 0 if args.case else reg.waiting_before(today - dt.timedelta(days=waiting))
         where = reg.location.display
     written = None
     if args.ics is not None:
@@ -110,9 +126,16 @@ def _docket(args: argparse.Namespace) -> int:
         "overdue_from": (today - dt.timedelta(days=past)).isoformat(),
         "register": where,
         "items": [i.to_json() for i in found],
+        "older_waiting": older,
         "ics": str(written) if written else None,
     }
-    emit(args, data, human(found, today, within, past, where, written))
+    text = human(found, today, within, past, where, written)
+    if older:
+        text += (
+            f"\n\n{older} document(s) dated more than {waiting} days ago still wait for an "
+            "event (--waiting DAYS lists them; a withdrawn or served one: record it)"
+        )
+    emit(args, data, text)
     return 0
 
 

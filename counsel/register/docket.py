@@ -124,6 +124,7 @@ def insert_clocks(
                 "started_by": p.clock.started_by,
                 "waiting_for": p.clock.waiting_for,
                 "closed_by": p.clock.closed_by,
+                "variant": p.clock.variant,
             }
             for p in planned
         ],
@@ -161,30 +162,31 @@ def _issue_inputs(conn: sa.Connection, issue_id: int) -> tuple[str, list[str], A
     return row.interview, documents, json.loads(row.answers_json), row.case_number
 
 
-def recompute(conn: sa.Connection, issue_id: int, generation: int) -> None:
-    """Store the entry's clocks as they stand after its events, as generation `generation`."""
+def next_generation(conn: sa.Connection, issue_id: int) -> int:
+    top = conn.execute(
+        sa.select(sa.func.max(deadline.c.generation)).where(deadline.c.issue_id == issue_id)
+    ).scalar()
+    return 0 if top is None else int(top) + 1
+
+
+def recompute(conn: sa.Connection, issue_id: int) -> int:
+    """Store the entry's clocks as they stand after its events, as its next generation (the
+    caller holds the entry's lock: counsel.register.store.lock_entry). Returns the generation."""
     interview, documents, answers, case_number = _issue_inputs(conn, issue_id)
     planned = plan_rows(interview, documents, answers, case_number, standing_events(conn, issue_id))
+    generation = next_generation(conn, issue_id)
     insert_clocks(conn, issue_id, generation, planned)
-
-
-def backfill(conn: sa.Connection) -> int:
-    """Compute the clocks of every entry that has none (a register from before the docket)."""
-    have = sa.select(deadline.c.issue_id).distinct()
-    ids = list(conn.execute(sa.select(issue.c.id).where(issue.c.id.not_in(have))).scalars())
-    for issue_id in ids:
-        recompute(conn, issue_id, 0)
-    return len(ids)
+    return generation
 
 
 def rebuild(conn: sa.Connection) -> int:
     """Recompute every entry's clocks with this counsel's rules, as a new generation each."""
-    top = conn.execute(sa.select(sa.func.max(deadline.c.generation))).scalar() or 0
-    top_event = conn.execute(sa.select(sa.func.max(event.c.id))).scalar() or 0
-    generation = max(int(top), int(top_event)) + 1
+    from counsel.register.store import lock_all_entries
+
+    lock_all_entries(conn)
     ids = list(conn.execute(sa.select(issue.c.id).order_by(issue.c.id)).scalars())
     for issue_id in ids:
-        recompute(conn, issue_id, generation)
+        recompute(conn, issue_id)
     return len(ids)
 
 
@@ -255,9 +257,11 @@ def docket_rows(
     hi: dt.date,
     case: str | None = None,
     entry: int | None = None,
+    waiting_since: dt.date | None = None,
 ) -> list[Any]:
     """The current generation's running rows whose nominal day is in [lo - slack, hi], and
-    every waiting row (optionally one case, by either of its numbers, or one entry)."""
+    the waiting rows of documents dated `waiting_since` or later (None: all); optionally one
+    case, by either of its numbers, or one entry."""
     cols: list[Any] = [deadline, issue.c.interview]
     if case is not None:
         cols.append(issue.c.answers_json)
@@ -275,12 +279,24 @@ def docket_rows(
         deadline.c.nominal <= hi,
     )
     waiting = base.where(deadline.c.state == "waiting")
+    if waiting_since is not None:
+        waiting = waiting.where(issue.c.document_date >= waiting_since)
     rows = [*conn.execute(running).all(), *conn.execute(waiting).all()]
     if case is None:
         return rows
     from counsel.register.store import has_case
 
     return [r for r in rows if has_case(r.case_number, json.loads(r.answers_json), case)]
+
+
+def waiting_before(conn: sa.Connection, day: dt.date) -> int:
+    """How many documents dated before `day` still have a deadline waiting for an event."""
+    query = (
+        sa.select(sa.func.count(sa.distinct(deadline.c.issue_id)))
+        .join(issue, issue.c.id == deadline.c.issue_id)
+        .where(deadline.c.state == "waiting", issue.c.document_date < day, _current(deadline))
+    )
+    return int(conn.execute(query).scalar_one())
 
 
 def current_clocks(conn: sa.Connection, entry_id: int) -> list[Any]:
@@ -338,7 +354,7 @@ def items(
             continue
         rule = RULES[row.kind]
         if rule.extends:
-            counted = _due(row.kind, row.starts_on, frozen)
+            counted = _due(row.kind, row.starts_on, frozen, row.variant)
             last, citations, explanation, skipped = (
                 counted.date,
                 counted.citations,
@@ -393,9 +409,9 @@ def _with_entry(item: DocketItem, entry_id: int) -> DocketItem:
 
 
 @lru_cache(maxsize=4096)
-def _due(kind: str, start: dt.date, closures: tuple[tuple[dt.date, str], ...]) -> Any:
+def _due(kind: str, start: dt.date, closures: tuple[tuple[dt.date, str], ...], variant: str) -> Any:
     # Many documents share a start day: the count under 1.11 is the same for all of them.
-    return due(kind, start, dict(closures))
+    return due(kind, start, dict(closures), variant)
 
 
 def _fixed_explanation(kind: str, label: str, day: dt.date) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-LATEST = 2
+LATEST = 3
 """The schema version this counsel reads and writes."""
 
 # pg_advisory_xact_lock key: two counsel processes opening a new register at once take turns.
@@ -177,14 +177,23 @@ CREATE TRIGGER event_stamp_role BEFORE INSERT ON event
 
 def _v2(conn: sa.Connection) -> None:
     _run(conn, _V2_SQLITE if conn.dialect.name == "sqlite" else _V2_POSTGRES)
-    # Registers written before the docket existed get their deadlines computed now.
-    from counsel.register.docket import backfill
-
-    backfill(conn)
 
 
-STEPS: dict[int, Step] = {1: _v1, 2: _v2}
+# -- version 3: what a clock's law turns on besides its start (a lien's target) ---------------
+
+
+def _v3(conn: sa.Connection) -> None:
+    conn.exec_driver_sql("ALTER TABLE deadline ADD COLUMN variant TEXT NOT NULL DEFAULT ''")
+
+
+STEPS: dict[int, Step] = {1: _v1, 2: _v2, 3: _v3}
 """Step N brings a register from version N-1 to N. Never edit a released step: add one."""
+
+REBUILDS_DOCKET = {2, 3}
+"""Steps after which every document's deadlines are computed again (as a new generation),
+once, after the last step, by this counsel's code against the final schema (a step's own code
+would write the columns of its day): 2, registers from before the docket; 3, a lien's hearing
+deadline cites the subsection for its target (160.70(f)(2)(C) for an account or lump sum)."""
 
 
 def current_version(conn: sa.Connection) -> int:
@@ -210,7 +219,8 @@ def upgrade(conn: sa.Connection, to: int = LATEST) -> tuple[int, int]:
     """
     lock(conn)
     before = current_version(conn)
-    for version in range(before + 1, to + 1):
+    applied = range(before + 1, to + 1)
+    for version in applied:
         STEPS[version](conn)
         if version == 1:
             conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
@@ -218,4 +228,8 @@ def upgrade(conn: sa.Connection, to: int = LATEST) -> tuple[int, int]:
             conn.exec_driver_sql(
                 f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version'"
             )
+    if before >= 1 and REBUILDS_DOCKET.intersection(applied):
+        from counsel.register.docket import rebuild
+
+        rebuild(conn)
     return before, max(before, to)

@@ -117,4 +117,6 @@ deadline = sa.Table(
     sa.Column("started_by", sa.Text, nullable=False),
     sa.Column("waiting_for", sa.Text, nullable=False),
     sa.Column("closed_by", _ID, sa.ForeignKey("event.id")),
+    # version 3
+    sa.Column("variant", sa.Text, nullable=False),
 )

@@ -67,6 +67,9 @@ SCHEMA_VERSION = migrations.LATEST
 _BUSY_TIMEOUT_MS = 30_000
 _RETRIES = 8
 _RECONNECTS = 4
+WAITING_DAYS = 180
+"""The docket lists the deadlines waiting for an event of documents dated this many days back
+(older ones are counted); a case's docket lists all of its own."""
 
 T = TypeVar("T")
 
@@ -479,12 +482,7 @@ class Register:
         }
 
         def write(conn: sa.Connection) -> int:
-            if conn.dialect.name == "postgresql":
-                # Two specialists recording events on one document take turns, so each new
-                # generation of deadlines sees every event before it.
-                conn.execute(
-                    sa.text("SELECT pg_advisory_xact_lock(1, :k)"), {"k": entry_id % 2**31}
-                )
+            lock_entry(conn, entry_id)
             if conn.execute(sa.select(issue.c.id).where(issue.c.id == entry_id)).first() is None:
                 raise NotFoundError(
                     f"the register: no entry with id {entry_id} in {self.location.display}; "
@@ -500,7 +498,7 @@ class Register:
                         f"`counsel register show {entry_id}` for its events"
                     )
             event_id = _new_id(conn.execute(sa.insert(event).values(row)))
-            recompute(conn, entry_id, event_id)
+            recompute(conn, entry_id)
             return event_id
 
         event_id = int(self._guard(lambda: self._idempotent_write(uid, event, write)))
@@ -539,16 +537,28 @@ class Register:
         case: str | None = None,
         entry: int | None = None,
         closures: Mapping[dt.date, str] | None = None,
+        waiting: int | None = WAITING_DAYS,
     ) -> builtins.list[DocketItem]:
         """Running deadlines whose last day is within `past` days before `today` to `within`
-        days after it, counted with the office's `closures`, and every deadline waiting for an
-        event; overdue first (see counsel.register.docket)."""
+        days after it, counted with the office's `closures`, and the deadlines waiting for an
+        event of documents dated in the last `waiting` days (None, or a case or entry given:
+        all of them); overdue first (see counsel.register.docket)."""
         from counsel.register.docket import docket_rows, items
 
         hi = today + dt.timedelta(days=within)
         lo = today - dt.timedelta(days=past)
-        rows = self._guard(lambda: self._read(lambda c: docket_rows(c, lo, hi, case, entry)))
+        since = None
+        if waiting is not None and case is None and entry is None:
+            since = today - dt.timedelta(days=waiting)
+        rows = self._guard(lambda: self._read(lambda c: docket_rows(c, lo, hi, case, entry, since)))
         return items(rows, today, within, past, closures or {})
+
+    def waiting_before(self, day: dt.date) -> int:
+        """Documents dated before `day` with a deadline still waiting for an event."""
+        from counsel.register.docket import waiting_before
+
+        count: int = self._guard(lambda: self._read(lambda c: waiting_before(c, day)))
+        return count
 
     def clocks(self, entry_id: int) -> builtins.list[Any]:
         """The entry's stored deadline rows of the current generation (every state)."""
@@ -563,6 +573,26 @@ class Register:
 
         count: int = self._guard(lambda: self._retry(lambda: self._write(rebuild)))
         return count
+
+
+# PostgreSQL advisory locks (SQLite's BEGIN IMMEDIATE already serialises every writer): two
+# specialists recording events on one document take turns, so each new generation of its
+# deadlines sees every event before it; a docket rebuild takes every document at once.
+_ENTRY_LOCK = 1
+_ALL_ENTRIES_LOCK = 2
+
+
+def lock_entry(conn: sa.Connection, entry_id: int) -> None:
+    if conn.dialect.name == "postgresql":
+        shared = sa.text("SELECT pg_advisory_xact_lock_shared(:a, 0)")
+        conn.execute(shared, {"a": _ALL_ENTRIES_LOCK})
+        lock = sa.text("SELECT pg_advisory_xact_lock(:a, :k)")
+        conn.execute(lock, {"a": _ENTRY_LOCK, "k": entry_id % 2**31})
+
+
+def lock_all_entries(conn: sa.Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:a, 0)"), {"a": _ALL_ENTRIES_LOCK})
 
 
 def _may_be_case(case: str) -> sa.ColumnElement[bool]:

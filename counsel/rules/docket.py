@@ -64,6 +64,8 @@ class Clock:
     """The event kind the clock waits for ("" unless waiting)."""
     closed_by: int | None
     """The event that ended it (None unless closed)."""
+    variant: str = ""
+    """What else the law of the clock turns on (a lien's target: which subsection it cites)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,13 @@ class ClockRule:
     """5 ILCS 70/1.11 moves a last day off a weekend, holiday or closure (a time to act); a
     duration (how long a lien holds) or a termination date is not moved."""
     note: str = ""
+    variant: Callable[[Mapping[str, Any]], str] = lambda answers: ""
+    """From the answers, what `due` needs besides the start day (stored with the clock)."""
+
+
+def _lien_target(answers: Mapping[str, Any]) -> str:
+    # The rules' names for the targets (calc's --target): lump-sum, real-estate, account.
+    return str(answers.get("lien_target") or "").replace("_", "-")
 
 
 _ADMIN_ORDERS = ("prior-period-administrative", "job-program-administrative")
@@ -151,9 +160,10 @@ CLOCKS: tuple[ClockRule, ...] = (
         starts_with=("mailed",),
         answer="mailing_date",
         closes=("hearing-requested", "lien-surrendered", *_ENDS),
-        citations=("89 Ill. Adm. Code 160.70(g)(1)(C)", "5 ILCS 70/1.11"),
+        citations=("89 Ill. Adm. Code 160.70", "5 ILCS 70/1.11"),
         waiting="the 15-day hearing request period starts when the notice is mailed: "
         "record the mailing",
+        variant=_lien_target,  # which subsection the last day cites
     ),
     ClockRule(
         kind="fi-lien-expiry",
@@ -272,7 +282,8 @@ def _clock(
         state: State = "closed"
     else:
         state = "running" if start is not None else "waiting"
-    nominal = due(rule.kind, start, {}).nominal if start is not None else None
+    variant = rule.variant(answers)
+    nominal = due(rule.kind, start, {}, variant).nominal if start is not None else None
     return Clock(
         key=key,
         kind=rule.kind,
@@ -283,10 +294,11 @@ def _clock(
         started_by=started_by,
         waiting_for=rule.starts_with[0] if state == "waiting" else "",
         closed_by=closed.id if closed else None,
+        variant=variant,
     )
 
 
-def due(kind: str, start: dt.date, closures: Mapping[dt.date, str]) -> Deadline:
+def due(kind: str, start: dt.date, closures: Mapping[dt.date, str], variant: str = "") -> Deadline:
     """The last day of a clock of `kind` started on `start`, with the office's closures.
 
     The same functions `counsel calc deadline` and the findings call, so the docket and the
@@ -300,7 +312,7 @@ def due(kind: str, start: dt.date, closures: Mapping[dt.date, str]) -> Deadline:
     if kind == "registration-contest":
         return registration_contest_deadline(start, closures)
     if kind == "lien-hearing":
-        return lien_hearing_deadline(start, closures)
+        return lien_hearing_deadline(start, closures, target=variant or None)
     if kind == "fi-lien-expiry":
         f = fi_lien_expiry(start)
         assert isinstance(f.value, dt.date)

@@ -278,6 +278,29 @@ def test_docket_lists_overdue_first_then_due_then_waiting(register_target: str) 
         assert reg.docket(D(2026, 12, 1), within=5, past=0, case="L-1", closures=closures) == []
 
 
+def test_old_documents_waiting_for_an_event_are_counted_not_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "reg.sqlite3")
+    with Register.open(path) as reg:
+        old = _issue(reg, "registration", ("registration-notice",), {}, "R-OLD", D(2026, 5, 1))
+        new = _issue(reg, "registration", ("registration-notice",), {}, "R-NEW", D(2026, 11, 2))
+        assert [i.entry_ids for i in reg.docket(D(2026, 12, 1), closures={})] == [(new,)]
+        assert reg.waiting_before(D(2026, 12, 1) - dt.timedelta(days=180)) == 1
+        everything = reg.docket(D(2026, 12, 1), closures={}, waiting=None)
+        assert [i.entry_ids for i in everything] == [(old,), (new,)]
+        assert [i.entry_ids for i in reg.docket(D(2026, 12, 1), case="R-OLD")] == [(old,)]
+    args = ["docket", "--register", path, "--as-of", "2026-12-01"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "R-NEW" in out and "R-OLD" not in out
+    assert "1 document(s) dated more than 180 days ago still wait for an event" in out
+    assert main([*args, "--waiting", "250", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [i["case_number"] for i in data["items"]] == ["R-OLD", "R-NEW"]
+    assert data["older_waiting"] == 0
+
+
 def test_the_same_deadline_from_two_entries_of_a_case_is_listed_once(tmp_path: Path) -> None:
     answers = {"lien_target": "real_estate", "mailing_date": D(2026, 11, 24)}
     with Register.open(tmp_path / "reg.sqlite3") as reg:
@@ -289,6 +312,30 @@ def test_the_same_deadline_from_two_entries_of_a_case_is_listed_once(tmp_path: P
         ("L-1", (first, second)),
         ("L-2", (other,)),
     ]
+
+
+def test_a_lien_hearing_cites_the_subsection_for_its_target(tmp_path: Path) -> None:
+    with Register.open(tmp_path / "reg.sqlite3") as reg:
+        for target, case in (("account", "A"), ("lump_sum", "L"), ("real_estate", "R")):
+            answers = {"lien_target": target, "mailing_date": D(2026, 11, 24)}
+            _issue(reg, "lien", ("lien-notice",), answers, case)
+        items = reg.docket(D(2026, 12, 1), closures={})
+    cited = {i.case_number: i.citations for i in items if i.kind == "lien-hearing"}
+    assert cited["A"][0] == cited["L"][0] == "89 Ill. Adm. Code 160.70(f)(2)(C)"
+    assert cited["R"][0] == "89 Ill. Adm. Code 160.70(g)(1)(C)"
+
+
+def test_an_event_after_a_rebuild_still_counts(register_target: str) -> None:
+    # Generations grow per document, whatever made them (an event or a rebuild).
+    with Register.open(register_target) as reg:
+        entry = _issue(reg, "registration", ("registration-notice",), {}, "R-1")
+        assert reg.rebuild_docket() == 1
+        assert reg.rebuild_docket() == 1
+        reg.add_event(entry, "served", D(2026, 11, 20))
+        (item,) = reg.docket(D(2026, 12, 1), within=30, closures={})
+        assert (item.kind, item.due) == ("registration-contest", D(2026, 12, 21))  # Dec 20 Sun
+        reg.add_event(entry, "hearing-requested", D(2026, 11, 25))
+        assert reg.docket(D(2026, 12, 1), within=30, closures={}) == []
 
 
 def test_a_voided_event_no_longer_counts(tmp_path: Path) -> None:
@@ -413,7 +460,7 @@ def test_ics_export_reads_back_and_updates_in_place(
     assert sorted(by_day) == [D(2026, 12, 9), D(2027, 3, 24)]
     hearing = by_day[D(2026, 12, 9)]
     assert str(hearing["summary"]) == "IVD-1: Last day to request a hearing on the lien"
-    assert "89 Ill. Adm. Code 160.70(g)(1)(C)" in str(hearing["description"])
+    assert "89 Ill. Adm. Code 160.70(f)(2)(C)" in str(hearing["description"])  # an account
     assert hearing.walk("VALARM")[0].decoded("trigger") == -dt.timedelta(days=1)
     uid, sequence = str(hearing["uid"]), int(hearing["sequence"])
     # Recording the mailing moves the day: the same UID comes back with a higher SEQUENCE.

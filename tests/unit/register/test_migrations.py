@@ -40,7 +40,7 @@ def test_a_version_1_register_is_upgraded_in_place(v1_copy: Path) -> None:
     with sqlite3.connect(v1_copy) as conn:
         assert conn.execute("SELECT value FROM meta").fetchone() == ("1",)
     with Register.open(v1_copy) as reg:
-        assert reg.schema_version() == migrations.LATEST == 2
+        assert reg.schema_version() == migrations.LATEST == 3
         entries = reg.list()
         # Every old row reads back through the new code, field for field.
         assert [e.id for e in entries] == [row[0] for row in issues_before]
@@ -66,7 +66,7 @@ def test_a_version_1_register_is_upgraded_in_place(v1_copy: Path) -> None:
     assert _raw_rows(v1_copy) == (issues_before, files_before)
     assert stat.S_IMODE(v1_copy.stat().st_mode) == 0o600
     with sqlite3.connect(v1_copy) as conn:
-        assert conn.execute("SELECT value FROM meta").fetchone() == ("2",)
+        assert conn.execute("SELECT value FROM meta").fetchone() == ("3",)
     # Opening again is a no-op (no second backfill, no error).
     with Register.open(v1_copy) as reg:
         assert sum(len(reg.clocks(e.id)) for e in reg.list()) == 10
@@ -88,13 +88,13 @@ def test_a_failed_step_leaves_the_register_as_it_was(
     def broken(conn: object) -> None:
         raise RuntimeError("a step that fails halfway")
 
-    real = migrations.STEPS[2]
+    real = migrations.STEPS[3]
 
     def half(conn: object) -> None:
         real(conn)  # type: ignore[arg-type]
         broken(conn)
 
-    monkeypatch.setitem(migrations.STEPS, 2, half)
+    monkeypatch.setitem(migrations.STEPS, 3, half)  # steps 2 and 3 run in one transaction
     with pytest.raises(RuntimeError):
         Register.open(v1_copy)
     with sqlite3.connect(v1_copy) as conn:
