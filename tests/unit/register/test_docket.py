@@ -19,7 +19,7 @@ from counsel.rules.docket import EventFact, clocks
 ROOT = Path(__file__).resolve().parents[3]
 OFFICE = ROOT / "examples" / "office.toml"
 D = dt.date
-JAN_5 = D(2026, 1, 5)
+RECENT = D(2026, 11, 2)
 
 
 def _files(*documents: str) -> list[IssuedFile]:
@@ -32,7 +32,7 @@ def _issue(
     documents: tuple[str, ...],
     answers: dict[str, Any],
     case: str,
-    on: dt.date = JAN_5,
+    on: dt.date = RECENT,
 ) -> int:
     return reg.record(
         interview=interview,
