@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counsel.errors import UsageError
+
+if TYPE_CHECKING:
+    from counsel.rules.prior_period import Segment
 
 # counsel.rules is imported inside the handlers: `counsel --help` should not load the
 # holidays tables or the statute store.
@@ -166,7 +170,7 @@ def _deadline(args: argparse.Namespace) -> int:
     return _emit(args, data, human)
 
 
-def _money(text: str | None, arg: str) -> Any:
+def _money(text: str | None, arg: str) -> Decimal | None:
     """An amount argument by counsel.rules.money; the message names the argument."""
     from counsel.rules.errors import RuleInputError
     from counsel.rules.money import parse_money
@@ -184,6 +188,7 @@ def _lien(args: argparse.Namespace) -> int:
     from counsel.rules.lien import lien_eligibility
 
     past_due = _money(args.past_due, "--past-due")
+    assert past_due is not None  # --past-due is a required argument
     balance = _money(args.balance, "--balance")
     if args.target == "account" and balance is None:
         raise UsageError("--balance: required with --target account (the account balance)")
@@ -211,7 +216,7 @@ def _lien(args: argparse.Namespace) -> int:
     return _emit(args, data, human)
 
 
-def _segment(text: str, index: int) -> Any:
+def _segment(text: str, index: int) -> Segment:
     from counsel.rules.dates import parse_date
     from counsel.rules.errors import RuleInputError
     from counsel.rules.prior_period import Segment
@@ -221,13 +226,15 @@ def _segment(text: str, index: int) -> Any:
     parts = text.split(":")
     if len(parts) != 3:
         raise UsageError(f"{arg}: write START:END:MONTHLY, e.g. 2024-01-15:2024-06-30:450.00")
-    values: list[Any] = []
+    values: list[dt.date] = []
     for part, name in zip(parts[:2], ("START", "END"), strict=True):
         try:
             values.append(parse_date(part))
         except RuleInputError as exc:
             raise UsageError(f"{arg} {name}: {exc.message}") from None
-    return Segment(values[0], values[1], _money(parts[2], f"{arg} MONTHLY"))
+    monthly = _money(parts[2], f"{arg} MONTHLY")
+    assert monthly is not None  # a text was given, so parse_money returned or raised
+    return Segment(values[0], values[1], monthly)
 
 
 def _prior_period(args: argparse.Namespace) -> int:

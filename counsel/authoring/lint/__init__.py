@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from counsel.authoring.lint.citations import (
     CiteCall,
@@ -41,6 +41,8 @@ from counsel.authoring.lint.vocabulary import (
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from counsel.render.specs import DocumentSpec
 
 __all__ = [
     "ALLOWED_ATTRS",
@@ -123,7 +125,7 @@ def lint_templates(
     env = make_environment(PackageLoader())
     available = template_names()
     manifest = load_document_specs()
-    uses: dict[str, list[Any]] = {}
+    uses: dict[str, list[DocumentSpec]] = {}
     for documents in manifest.values():
         for spec in documents:
             uses.setdefault(spec.template, []).append(spec)

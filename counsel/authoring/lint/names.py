@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from counsel.authoring.lint.problems import Problem
 
 if TYPE_CHECKING:
     from jinja2 import Environment, nodes
+
+    from counsel.render.specs import DocumentSpec
 
 
 def check_names(name: str, ast: nodes.Template, known: Collection[str]) -> list[Problem]:
@@ -162,7 +164,7 @@ def list_fields(interview_ids: Iterable[str]) -> dict[str, frozenset[str]]:
 
 def check_manifest_expressions(
     env: Environment,
-    specs: Iterable[Any],
+    specs: Iterable[DocumentSpec],
     known_for: Callable[[str], Collection[str]],
     manifest_text: str,
 ) -> list[Problem]:
