@@ -81,6 +81,11 @@ class Draft:
     """When the draft was started (UTC)."""
     updated: dt.datetime = field(default_factory=_now)
     """When an answer was last confirmed (UTC)."""
+    asked: tuple[str, ...] = ()
+    """Conversation steps the user confirmed, blank ones included (`obligor_ssn`,
+    `children+2` for "no other child"), so a resumed conversation asks the same question."""
+    view: str = ""
+    """The view the draft was last open in: `conversation`, `form`, or "" (the default)."""
 
     def with_answer(self, question_id: str, value: Any) -> Draft:
         """A copy with one answer set (None removes it), stamped with the current time."""
@@ -94,6 +99,16 @@ class Draft:
     def at_section(self, section: str) -> Draft:
         return replace(self, section=section)
 
+    def with_asked(self, key: str, asked: bool = True) -> Draft:
+        """A copy with a conversation step marked confirmed (or no longer confirmed)."""
+        keys = [k for k in self.asked if k != key]
+        if asked:
+            keys.append(key)
+        return replace(self, asked=tuple(keys))
+
+    def in_view(self, view: str) -> Draft:
+        return replace(self, view=view)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT_VERSION,
@@ -103,6 +118,8 @@ class Draft:
             "created": self.created.isoformat(),
             "updated": self.updated.isoformat(),
             "answers": _json_safe(dict(self.answers)),
+            "asked": list(self.asked),
+            "view": self.view,
         }
 
 
@@ -219,6 +236,13 @@ def _parse(raw: bytes, path: Path) -> Draft:
         raise DraftError(f"{path}: 'created' or 'updated' is not an ISO timestamp") from None
     if not _ID_RE.match(data["id"]):
         raise DraftError(f"{path}: 'id' is not a draft id")
+    # Added in format 1 without a version change: older files have neither key.
+    asked = data.get("asked", [])
+    if not isinstance(asked, list) or not all(isinstance(k, str) for k in asked):
+        raise DraftError(f"{path}: 'asked' is not a list of step names")
+    view = data.get("view", "")
+    if not isinstance(view, str):
+        raise DraftError(f"{path}: 'view' is not text")
     return Draft(
         id=data["id"],
         interview_id=data["interview"],
@@ -226,6 +250,8 @@ def _parse(raw: bytes, path: Path) -> Draft:
         section=str(data.get("section", "")),
         created=created,
         updated=updated,
+        asked=tuple(asked),
+        view=view,
     )
 
 

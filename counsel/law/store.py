@@ -205,23 +205,37 @@ class Store:
     def search(self, words: str | list[str]) -> list[tuple[Section, str]]:
         """Sections whose newest version's heading or text holds every word (any case).
 
-        Each hit comes with a one-line excerpt around the first word.
+        Best first: sections holding every word as a whole word (`lien` or `liens`, not
+        `client` or `alien`) before those holding it only inside longer words; then those
+        whose heading holds the words; then by how often the words occur; then in citation
+        order. Each hit comes with a one-line excerpt around the first word.
         """
         given = [words] if isinstance(words, str) else words
         terms = [term.lower() for w in given for term in w.split()]
         if not terms:
             raise UsageError("search needs at least one word; give WORDS")
-        hits: list[tuple[Section, str]] = []
-        for section in self.sections():
+        # A whole word, plural and possessive included ("liens", "obligor's").
+        whole = [re.compile(rf"(?<![a-z0-9]){re.escape(t)}(?:s|es|'s)?(?![a-z0-9])") for t in terms]
+        ranked: list[tuple[tuple[int, int, int, int], tuple[Section, str]]] = []
+        for n, section in enumerate(self.sections()):
             version = section.current
             haystack = f"{section.heading}\n{version.text}"
             lowered = haystack.lower()
             if all(t in lowered for t in terms):
-                at = lowered.find(terms[0])
-                start = max(0, at - 60)
-                excerpt = " ".join(haystack[start : at + 100].split())
-                hits.append((section, ("..." if start else "") + excerpt + "..."))
-        return hits
+                found = [w.search(lowered) for w in whole]
+                first = found[0].start() if found[0] is not None else lowered.find(terms[0])
+                start = max(0, first - 60)
+                excerpt = " ".join(haystack[start : first + 100].split())
+                heading = section.heading.lower()
+                rank = (
+                    0 if all(found) else 1,
+                    -sum(1 for w in whole if w.search(heading)),
+                    -sum(len(w.findall(lowered)) for w in whole),
+                    n,
+                )
+                ranked.append((rank, (section, ("..." if start else "") + excerpt + "...")))
+        ranked.sort(key=lambda r: r[0])
+        return [hit for _, hit in ranked]
 
     def diff(self, citation: str | Citation, from_: dt.date, to: dt.date) -> str:
         """A unified diff of the section's text in force on `from_` against `to`."""

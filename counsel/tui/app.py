@@ -71,7 +71,19 @@ class CounselApp(App[int]):
 
 
 def run_app(office_path: Path | None = None) -> int:
-    """Open the UI on a real terminal; returns the process exit code."""
+    """Open the UI on a real terminal; returns the process exit code: 0 after Ctrl+Q, and
+    counsel's internal-error status (70) after a crash, never 0."""
     office = load_office(office_path)
-    result = CounselApp(office).run()
+    app = CounselApp(office)
+    result = app.run()
+    return exit_code(app, result)
+
+
+def exit_code(app: App[int], result: int | None) -> int:
+    """The process status after `app` ended: counsel's internal-error status (70) when it
+    ended on an unhandled exception (Textual's return code 1), else the app's result."""
+    from counsel.cli import INTERNAL_ERROR
+
+    if app.return_code:
+        return INTERNAL_ERROR
     return int(result or 0)

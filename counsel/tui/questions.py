@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -53,8 +54,45 @@ def item_name(q: Any) -> str:
     return str(getattr(q, "item_prefix", "") or "item")
 
 
+def pinpoint_citations(q: Any) -> tuple[str, ...]:
+    """The question's citations, each as precise as its help text gives it: a question citing
+    `89 Ill. Adm. Code 160.70` whose help names `160.70(g)(1)(C)` opens at (g)(1)(C)."""
+    words = help_text(q)
+    out: list[str] = []
+    for c in citations(q):
+        found = re.findall(re.escape(c) + r"((?:\([0-9A-Za-z.-]+\))+)", words)
+        if found:
+            out.extend(c + pin for pin in dict.fromkeys(found))
+        else:
+            out.append(c)
+    return tuple(dict.fromkeys(out))
+
+
+def money_text(value: Any) -> str:
+    """An amount as typed, with one dollar sign (`$4,210.00`, never `$$4,210.00`)."""
+    text = str(value).strip()
+    return text if text.startswith("$") else f"${text}"
+
+
+def row_text(q: Any, row: dict[str, Any]) -> str:
+    """One list row in a line: its answered fields, a start and end date as a period."""
+    cols = {str(getattr(f, "id", "")): f for f in fields(q)}
+    parts: list[str] = []
+    start, end = row.get("start_date"), row.get("end_date")
+    if "start_date" in cols and "end_date" in cols and (start or end):
+        parts.append(f"{start or '?'} to {end or '?'}")
+    for fid, f in cols.items():
+        if fid in ("start_date", "end_date") and parts:
+            continue
+        value = row.get(fid)
+        if value is None or value == "":
+            continue
+        parts.append(display(f, value))
+    return "; ".join(parts) or "(empty)"
+
+
 def display(q: Any, value: Any) -> str:
-    """A raw answer as one short line for tables and the review screen."""
+    """A raw answer as text for tables and the review screen (a list: one row a line)."""
     if value is None or value == "":
         return "-"
     k = kind(q)
@@ -63,10 +101,11 @@ def display(q: Any, value: Any) -> str:
     if k == "choice":
         return dict(choices(q)).get(str(value), str(value))
     if k == "money":
-        return f"${value}"
+        return money_text(value)
     if k == "list" and isinstance(value, list):
-        cols = fields(q)
-        first = getattr(cols[0], "id", "") if cols else ""
-        names = [str(row.get(first, "")) for row in value if isinstance(row, dict)]
-        return f"{len(value)}: " + "; ".join(n for n in names if n) if value else "none"
+        rows = [r for r in value if isinstance(r, dict)]
+        if not rows:
+            return "none"
+        name = item_name(q).replace("_", " ").capitalize()
+        return "\n".join(f"{name} {n}: {row_text(q, r)}" for n, r in enumerate(rows, start=1))
     return str(value).replace("\n", ", ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,22 +16,68 @@ from counsel.tui import questions
 
 @dataclass(frozen=True)
 class SectionStatus:
-    """How far a section is answered: questions done out of those shown."""
+    """How far a section is answered: questions answered out of those shown, and whether
+    every required one is (an optional blank is not "done", but does not hold it back)."""
 
     done: int
     total: int
     errors: int
+    missing: int = 0
+    """Required questions shown and not answered."""
+    refused: bool = False
+    """An answer here makes a finding refuse the documents (a lien that may not be imposed)."""
 
     @property
     def complete(self) -> bool:
-        return self.done == self.total and not self.errors
+        return self.missing == 0 and not self.errors and not self.refused
 
     def badge(self) -> str:
         if self.total == 0:
             return "n/a"
         if self.errors:
             return "!"
+        if self.refused:
+            return "no"
         return "ok" if self.complete else f"{self.done}/{self.total}"
+
+
+RULE_138_LAST4 = (
+    "only the last four digits are kept (Ill. S. Ct. R. 138): the full number was not "
+    "saved; type its last four digits"
+)
+
+
+def must_not_keep(q: Any, value: Any) -> str | None:
+    """Why a value may not be stored at all, or None. A last-four field holding more than
+    four digits holds the full number, which Rule 138 keeps out of every file, drafts too."""
+    if getattr(q, "format", "") == "last4" and isinstance(value, str):
+        if len(re.sub(r"\D", "", value)) > 4:
+            return RULE_138_LAST4
+    return None
+
+
+def scrub(interview: Any, answers: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """`answers` without any value Rule 138 forbids keeping, and the ids of those removed."""
+    out = dict(answers)
+    removed: list[str] = []
+    for q in interview.questions:
+        qid = str(q.id)
+        value = out.get(qid)
+        if questions.kind(q) == "list" and isinstance(value, list):
+            rows = []
+            for n, row in enumerate(value, start=1):
+                if isinstance(row, dict):
+                    row = dict(row)
+                    for f in questions.fields(q):
+                        if must_not_keep(f, row.get(str(f.id))):
+                            del row[str(f.id)]
+                            removed.append(f"{qid}[{n}].{f.id}")
+                rows.append(row)
+            out[qid] = rows
+        elif must_not_keep(q, value):
+            del out[qid]
+            removed.append(qid)
+    return out, removed
 
 
 def field_matches(field: str, question_id: str) -> bool:
@@ -61,6 +108,24 @@ class InterviewSession:
         self.folder = folder
         self.on_saved = on_saved
         self._result: Any = None
+        self.refused: list[str] = []
+        """Answer fields whose value was not kept (Rule 138) by the last confirm."""
+        kept, removed = scrub(interview, draft.answers)
+        if removed:
+            # A draft written before this check: rewrite it, and its kept previous version,
+            # without the number (saved twice, so `.prev` is the clean copy too).
+            self.draft = drafts.Draft(
+                draft.id,
+                draft.interview_id,
+                kept,
+                draft.section,
+                draft.created,
+                draft.updated,
+                draft.asked,
+                draft.view,
+            )
+            drafts.save_draft(self.draft, folder)
+            drafts.save_draft(self.draft, folder)
 
     # -- answers ----------------------------------------------------------------------------
 
@@ -76,12 +141,33 @@ class InterviewSession:
         """
         if value == "" or value == []:
             value = None
+        kept, removed = scrub(self.interview, {question_id: value})
+        self.refused = removed
+        value = kept.get(question_id)
         self.draft = self.draft.with_answer(question_id, value)
         self._result = None
+        self.save()
+        if removed:
+            return [RULE_138_LAST4, *self.errors_for(question_id)]
+        return self.errors_for(question_id)
+
+    def mark_asked(self, key: str, asked: bool = True, *, save: bool = True) -> None:
+        """Record a conversation step as confirmed (a blank or a "no" leaves no answer)."""
+        self.draft = self.draft.with_asked(key, asked)
+        if save:
+            self.save()
+
+    def save(self) -> None:
         drafts.save_draft(self.draft, self.folder)
         if self.on_saved is not None:
             self.on_saved(self.draft)
-        return self.errors_for(question_id)
+
+    def errors_by_field(self) -> dict[str, str]:
+        """The engine's first message for each field (`children[2].birth_date` form)."""
+        out: dict[str, str] = {}
+        for e in self.result.errors:
+            out.setdefault(str(e.field), str(e.message))
+        return out
 
     def at_section(self, section_id: str) -> None:
         if self.draft.section != section_id:
@@ -143,15 +229,53 @@ class InterviewSession:
 
     def status(self, section: Any) -> SectionStatus:
         shown = self.visible_questions(section)
-        done = errors = 0
+        done = errors = missing = 0
         for q in shown:
             qid = str(q.id)
             errs = self.errors_for(qid, only_answered=False)
-            if errs and qid in self.raw:
+            answered = self.raw.get(qid) not in (None, "", [])
+            if errs and answered:
                 errors += 1
-            elif not errs and (qid in self.result.answers or not questions.required(q)):
+            elif errs:
+                missing += 1
+            elif answered:
                 done += 1
-        return SectionStatus(done, len(shown), errors)
+        refused = str(section.id) in self.refusing_sections()
+        return SectionStatus(done, len(shown), errors, missing, refused)
+
+    def refusing_sections(self) -> set[str]:
+        """Sections holding the last answer a refusing finding reads (a refused lien marks
+        the section where the account type or target was given, not every section)."""
+        from counsel.tui.widgets.findings_panel import refused
+
+        cached = getattr(self, "_refusing", None)
+        if cached is not None and cached[0] is self.result:
+            return set(cached[1])
+        found, _ = self.findings()
+        names = refused(found)
+        out: set[str] = set()
+        if not names:
+            self._refusing = (self.result, frozenset(out))
+            return out
+        for name in names:
+            last = ""
+            for q in self.interview.visible(self.raw):
+                qid = str(q.id)
+                if self.raw.get(qid) in (None, "", []):
+                    continue
+                raw = {k: v for k, v in self.raw.items() if k != qid}
+                typed = self.interview.validate(raw, self.office).answers
+                try:
+                    without = self.interview.findings(typed, self.office, self.case_date)
+                except Exception:
+                    without = {}
+                f = without.get(name)
+                if f is None or getattr(f, "value", None) is not False:
+                    last = str(q.section)
+            if last:
+                out.add(last)
+        self._refusing = (self.result, frozenset(out))
+        return out
 
     def section_index(self, section_id: str) -> int:
         for i, s in enumerate(self.sections):

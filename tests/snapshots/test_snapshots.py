@@ -1,4 +1,5 @@
-"""Snapshots of the home, interview, review and statute screens at 80x24 and 120x40."""
+"""Snapshots of the home, form, conversation, why, review and statute screens at 80x24 and
+120x40."""
 
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
-def _draft(interview: str, n: int, answers: dict[str, Any], section: str = "") -> drafts.Draft:
+def _draft(
+    interview: str, n: int, answers: dict[str, Any], section: str = "", view: str = ""
+) -> drafts.Draft:
     return drafts.Draft(
         id=f"{interview}-20261120t153000-00000{n}",
         interview_id=interview,
@@ -41,6 +44,7 @@ def _draft(interview: str, n: int, answers: dict[str, Any], section: str = "") -
         section=section,
         created=STAMP,
         updated=STAMP - dt.timedelta(hours=n),
+        view=view,
     )
 
 
@@ -54,11 +58,27 @@ LIEN = {
 }
 
 
+PRIOR = {
+    "court_case_number": "2026-F-000417",
+    "iv_d_case_number": "IVD-2026-000202",
+    "document_date": "2026-11-23",
+    "track": "judicial",
+    "obligor_name": "Morgan T. Fictional",
+    "obligor_address": "77 Nowhere Road\nChatham, IL 62629",
+    "obligee_name": "Jamie R. Placeholder",
+    "obligee_address": "PO Box 1000\nSpringfield, IL 62705",
+    "children": [{"name": "Riley Fictional", "birth_date": "2013-02-28"}],
+    "guideline_monthly": "1o45.00",
+}
+"""A conversation part-way: a child (her termination date said) and a mistyped amount."""
+
+
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CounselApp:
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
     folder = tmp_path / "drafts"
-    drafts.save_draft(_draft("lien", 1, LIEN, "debt"), folder)
+    drafts.save_draft(_draft("lien", 1, LIEN, "debt", view="form"), folder)
+    drafts.save_draft(_draft("prior-period", 3, PRIOR, view="conversation"), folder)
     drafts.save_draft(
         _draft(
             "track",
@@ -97,6 +117,21 @@ async def _review(pilot: Any) -> None:
     await _settle(pilot, lambda: pilot.app.screen.docs is not None)
 
 
+async def _conversation(pilot: Any) -> None:
+    from counsel.tui.screens.conversation import ConversationScreen
+
+    await pilot.pause()
+    await pilot.press("down", "down", "enter")  # the prior-period draft, as a conversation
+    await _settle(pilot, lambda: isinstance(pilot.app.screen, ConversationScreen))
+    await pilot.pause()
+
+
+async def _why(pilot: Any) -> None:
+    await _conversation(pilot)
+    await pilot.press("f1")
+    await pilot.pause()
+
+
 async def _statutes(pilot: Any) -> None:
     await pilot.pause()
     pilot.app.push_screen(StatuteBrowser("305 ILCS 5/10-16.5"))
@@ -116,6 +151,12 @@ class TestSnapshots:
 
     def test_statutes(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
         assert snap_compare(app, terminal_size=size, run_before=_statutes)
+
+    def test_conversation(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, run_before=_conversation)
+
+    def test_why(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, run_before=_why)
 
 
 def test_light_theme_home(snap_compare: Any, app: CounselApp) -> None:

@@ -22,6 +22,8 @@ def drafts_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "drafts"
     # Anything that falls back to the default folder still stays inside the test's tmp dir.
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
+    # The render screen's default folder is under the home folder: keep it in tmp too.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     return folder
 
 

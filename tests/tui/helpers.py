@@ -7,11 +7,12 @@ from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from counsel.tui import questions
 from counsel.tui.screens.interview import InterviewScreen
 from counsel.tui.screens.row_editor import RowEditor
+from counsel.tui.widgets.list_input import RowList
 
 
 def as_text(value: Any) -> str:
@@ -81,7 +82,7 @@ async def answer(pilot: Pilot[Any], screen: InterviewScreen, qid: str, value: An
     assert block is not None, f"{qid} is not on the current section"
     q = block.question
     if questions.kind(q) == "list":
-        block.input.query_one(DataTable).focus()
+        block.input.query_one(RowList).focus()
         for row in value:
             await add_row(pilot, q, row)
         await pilot.pause()

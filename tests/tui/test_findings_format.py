@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from counsel.rules.findings import Finding
-from counsel.tui.widgets.findings_panel import findings_markup, format_value
+from counsel.tui.widgets.findings_panel import findings_content, format_value
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,13 @@ def test_results_by_their_gist() -> None:
 
 def test_markup_names_each_finding_with_its_citations() -> None:
     f = Finding("petition_deadline", dt.date(2026, 12, 28), ("305 ILCS 5/10-12",), "30 days.")
-    text = findings_markup({"petition_deadline": f}, None)
-    assert "[b]Petition deadline[/b]: Mon 2026-12-28" in text
+    text = findings_content({"petition_deadline": f}, None).plain
+    assert "Petition deadline: Mon 2026-12-28" in text
     assert "305 ILCS 5/10-12" in text and "30 days." in text
-    assert "Answer the questions" in findings_markup({}, None)
+    assert "Answer the questions" in findings_content({}, None).plain
+
+
+def test_a_refused_lien_says_so_and_never_looks_settled() -> None:
+    f = Finding("lien_eligibility", False, ("89 Ill. Adm. Code 160.70",), "An IRA is exempt.")
+    text = findings_content({"lien_eligibility": f}, None).plain
+    assert "[!] Lien eligibility: NOT ALLOWED" in text and "IRA is exempt" in text

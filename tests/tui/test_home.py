@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from counsel import drafts
 from counsel.tui.screens.home import HomeScreen, case_number, parties
@@ -14,7 +14,9 @@ from tests.tui.conftest import MakeApp
 
 
 def _cells(table: DataTable[str]) -> list[list[str]]:
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+    # Cells wrap at word boundaries to fit the screen: join the lines back to compare.
+    rows = (table.get_row_at(i) for i in range(table.row_count))
+    return [[" ".join(str(c).split("\n")) for c in row] for row in rows]
 
 
 def test_case_number_and_parties_fall_back_in_order() -> None:
@@ -100,7 +102,7 @@ async def test_issued_case_is_listed_and_starts_a_new_interview_prefilled(
     make_app: MakeApp, drafts_folder: Path
 ) -> None:
     from counsel.register import Register
-    from counsel.tui.screens.interview import InterviewScreen
+    from counsel.tui.screens.conversation import ConversationScreen
     from counsel.tui.screens.pick_interview import PickInterview
 
     app = make_app()
@@ -133,9 +135,16 @@ async def test_issued_case_is_listed_and_starts_a_new_interview_prefilled(
         await pilot.press("enter")  # the first interview: track
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, InterviewScreen)
+        assert isinstance(screen, ConversationScreen)
         assert screen.session.draft.interview_id == "track"
-        raw = dict(screen.session.raw)
-        assert raw["obligor_name"] == "Sam Obligor"
-        assert raw["children"] == [{"name": "Ada", "birth_date": "2012-03-01"}]
-        assert "past_due_amount" not in raw  # not a question of the track interview
+        # Offered, never copied in silently: nothing is an answer until confirmed.
+        assert dict(screen.session.raw) == {}
+        assert screen.offered["obligor_name"].value == "Sam Obligor"
+        assert screen.offered["children"].value == [{"name": "Ada", "birth_date": "2012-03-01"}]
+        assert "past_due_amount" not in screen.offered  # not a question of the track interview
+        line = screen.query_one("#answer-line", Input)
+        assert line.value == "2026-F-555"  # the first question, the case number, offered
+        assert "Enter keeps it" in str(screen.query_one("#note").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.raw["court_case_number"] == "2026-F-555"

@@ -6,9 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from counsel import drafts
+from counsel.tui.screens.confirm import ConfirmModal
 from counsel.tui.screens.home import HomeScreen
 from counsel.tui.screens.interview import InterviewScreen
 from counsel.tui.screens.review import ReviewScreen
@@ -16,6 +17,7 @@ from counsel.tui.screens.row_editor import RowEditor
 from counsel.tui.screens.statute_modal import StatuteModal
 from counsel.tui.widgets.findings_panel import FindingsPanel
 from counsel.tui.widgets.key_bar import KeyBar
+from counsel.tui.widgets.list_input import RowList
 from counsel.tui.widgets.section_outline import SectionOutline
 from tests.tui.conftest import MakeApp
 from tests.tui.helpers import add_row, answer, paste, settle
@@ -26,7 +28,7 @@ async def _open(
 ) -> InterviewScreen:
     home = pilot.app.screen
     assert isinstance(home, HomeScreen)
-    home.open_draft(draft or drafts.new_draft(interview_id))
+    home.open_draft(draft or drafts.new_draft(interview_id).in_view("form"))
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, InterviewScreen)
@@ -139,7 +141,7 @@ async def test_list_rows_add_edit_remove(make_app: MakeApp, drafts_folder: Path)
         block = screen.block_for("children")
         assert block is not None
         q = block.question
-        table = block.input.query_one(DataTable)
+        table = block.input.query_one(RowList)
         table.focus()
         await add_row(pilot, q, {"name": "Ada Example", "birth_date": "2012-03-01"})
         await add_row(pilot, q, {"name": "Ben Example", "birth_date": "2015-07-04"})
@@ -166,7 +168,7 @@ async def test_list_rows_add_edit_remove(make_app: MakeApp, drafts_folder: Path)
 
         # Edit the second row (Enter), then remove the first (x).
         table.focus()
-        table.move_cursor(row=1)
+        table.highlighted = 1
         await pilot.press("enter")
         await pilot.pause()
         editor = app.screen
@@ -178,11 +180,23 @@ async def test_list_rows_add_edit_remove(make_app: MakeApp, drafts_folder: Path)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.session.raw["children"][1]["name"] == "Benjamin Example"
-        table.move_cursor(row=0)
+        table.highlighted = 0
+        await pilot.press("x")  # asks first: n keeps the row, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(_saved(drafts_folder, screen)["children"]) == 2
         await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         saved = _saved(drafts_folder, screen)["children"]
         assert [r["name"] for r in saved] == ["Benjamin Example"]
+        await pilot.press("ctrl+z")  # undo: the child is back, in its place, and saved
+        await pilot.pause()
+        saved = _saved(drafts_folder, screen)["children"]
+        assert [r["name"] for r in saved] == ["Ada Example", "Benjamin Example"]
 
 
 async def test_findings_panel_updates_with_each_answer(make_app: MakeApp) -> None:
@@ -251,6 +265,7 @@ async def test_resume_from_home_opens_the_same_section_with_answers(
     make_app: MakeApp, drafts_folder: Path
 ) -> None:
     draft = drafts.new_draft("lien").with_answer("past_due_amount", "4210.00").at_section("debt")
+    draft = draft.in_view("form")
     drafts.save_draft(draft, drafts_folder)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -344,7 +359,7 @@ async def test_opening_and_leaving_without_an_answer_leaves_no_draft(
 async def test_resumed_choice_keeps_its_answer_under_the_cursor(
     make_app: MakeApp, drafts_folder: Path
 ) -> None:
-    draft = drafts.new_draft("lien").with_answer("lien_target", "real_estate")
+    draft = drafts.new_draft("lien").with_answer("lien_target", "real_estate").in_view("form")
     drafts.save_draft(draft.at_section("target"), drafts_folder)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -51,7 +51,7 @@ async def main():
     app = CounselApp(load_office(Path("examples/office.toml")), drafts_folder=folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.screen.open_draft(drafts.new_draft("lien"))
+        app.screen.open_draft(drafts.new_draft("lien").in_view("form"))
         await pilot.pause()
         print("ready", flush=True)
         await fill_interview(pilot, app.screen, raw)

@@ -23,7 +23,7 @@ async def main():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         print("home", [m for m in HEAVY if m in sys.modules])
-        app.screen.open_draft(drafts.new_draft("lien"))
+        app.screen.open_draft(drafts.new_draft("lien").in_view("form"))
         await pilot.pause()
         await pilot.press("ctrl+r")
         for _ in range(500):

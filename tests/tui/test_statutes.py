@@ -6,8 +6,14 @@ import datetime as dt
 
 from counsel.tui.screens.statute_modal import StatuteModal
 from counsel.tui.screens.statutes import StatuteBrowser
-from counsel.tui.widgets.statute_view import version_text
+from counsel.tui.widgets.statute_view import version_text as _version_content
 from tests.tui.conftest import MakeApp
+
+
+def version_text(citation: str, on: dt.date) -> tuple[str, str]:
+    header, body = _version_content(citation, on)
+    return header.plain, body.plain
+
 
 INTEREST = "305 ILCS 5/10-16.5"
 REGISTRATION = "305 ILCS 5/10-15.1"

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+import textwrap
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -14,6 +13,8 @@ from textual.widgets import DataTable, Header, Static
 
 from counsel import drafts
 from counsel.tui import catalog
+from counsel.tui.offers import IssuedCase, Offer, issued_cases
+from counsel.tui.text import cell, plain
 from counsel.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -36,36 +37,6 @@ def parties(answers: dict[str, Any]) -> str:
     return " v. ".join(known) if known else "(parties not yet named)"
 
 
-@dataclass(frozen=True)
-class IssuedCase:
-    """A case whose documents were rendered on this machine (its latest register entry)."""
-
-    case_number: str
-    interview_id: str
-    issued_at: dt.datetime
-    answers: dict[str, Any]
-
-
-def issued_cases(office: Any) -> list[IssuedCase]:
-    """The latest render of each case in the register, newest first; none if no register.
-
-    Read only: a missing register file is not created just to be listed.
-    """
-    from counsel.register import Register, default_register_path
-
-    path = default_register_path(office)
-    if not path.exists():
-        return []
-    latest: dict[str, IssuedCase] = {}
-    with Register.open(path, office=office) as reg:
-        for entry in reg.list():
-            key = entry.case_number or f"#{entry.id}"
-            latest[key] = IssuedCase(
-                entry.case_number, entry.interview, entry.issued_at, dict(entry.answers)
-            )
-    return sorted(latest.values(), key=lambda c: c.issued_at, reverse=True)
-
-
 class HomeScreen(Screen[None]):
     """The drafts on this machine, newest first; start, resume, or browse the statutes."""
 
@@ -84,8 +55,8 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-problems")
             yield Static(
-                "[b]n[/b] new  [b]Enter[/b]/[b]r[/b] resume  [b]s[/b] statutes  "
-                "[b]F5[/b] re-read the drafts folder",
+                "[b]n[/b] new  [b]Enter[/b] resume or start from an issued case  "
+                "[b]s[/b] statutes  [b]a[/b] archive",
                 id="home-hint",
             )
         yield KeyBar()
@@ -95,57 +66,90 @@ class HomeScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def on_mount(self) -> None:
-        table = self.query_one("#drafts", DataTable)
-        table.add_column("Case", key="case", width=16)
-        table.add_column("Parties", key="parties")
-        table.add_column("Interview", key="interview", width=18)
-        table.add_column("Last change", key="updated", width=16)
+        self._width = 0
         self.refresh_drafts()
-        table.focus()
+        self.query_one("#drafts", DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self.refresh_drafts()
 
     def on_screen_resume(self) -> None:
         self.refresh_drafts()
 
+    def _widths(self) -> tuple[int, int, int, int]:
+        """Case, parties, interview and last-change widths that fill the screen: the table
+        never runs past the right edge, long text wraps in its cell instead."""
+        width = max(self.size.width or self.app.size.width, 60)
+        free = width - 2 - 2 - 8 - 16 - 10  # padding, scrollbar, cell padding, case, date
+        interview = max(12, free * 2 // 5)
+        return 16, free - interview, interview, 10
+
+    def _row(self, *texts: str) -> None:
+        """One table row; each text wrapped to its column, the row as tall as it needs."""
+        table = self.query_one("#drafts", DataTable)
+        widths = self._widths()
+        cells = [
+            cell("\n".join(textwrap.wrap(t, w, break_on_hyphens=False) or [""]))
+            for t, w in zip(texts[:-1], widths, strict=True)
+        ]
+        table.add_row(*cells, key=texts[-1], height=None)
+
     def refresh_drafts(self) -> None:
         listing = drafts.list_drafts(self.counsel.drafts_folder)
         table = self.query_one("#drafts", DataTable)
-        table.clear()
+        self._width = self.size.width
+        case_w, parties_w, interview_w, when_w = self._widths()
+        table.clear(columns=True)
+        table.add_column("Case", key="case", width=case_w)
+        table.add_column("Parties", key="parties", width=parties_w)
+        table.add_column("Interview", key="interview", width=interview_w)
+        table.add_column("Changed", key="updated", width=when_w)
         self.cases: dict[str, IssuedCase] = {}
         for d in listing.drafts:
             local = d.updated.astimezone()
-            table.add_row(
+            self._row(
                 case_number(dict(d.answers)),
                 parties(dict(d.answers)),
                 catalog.title(d.interview_id),
                 local.strftime("%Y-%m-%d %H:%M"),
-                key=d.id,
+                d.id,
             )
         problems = self.query_one("#home-problems", Static)
         if listing.problems:
             text = "\n".join(p.message() for p in listing.problems)
-            problems.update(text)
+            problems.update(plain(text))
             problems.display = True
             for p in listing.problems:
-                self.notify(p.message(), title="Unreadable draft set aside", severity="warning")
+                self.notify(
+                    p.message(),
+                    title="Unreadable draft set aside",
+                    severity="warning",
+                    markup=False,
+                )
         else:
             problems.display = False
         try:
             cases = issued_cases(self.counsel.office)
         except Exception as exc:  # a locked or damaged register must not keep home from opening
             cases = []
-            self.notify(f"The register cannot be read: {exc}", severity="warning")
+            self.notify(
+                f"The register cannot be read: {type(exc).__name__}",
+                severity="warning",
+                markup=False,
+            )
         for n, case in enumerate(cases):
             key = f"case:{n}"
             self.cases[key] = case
-            table.add_row(
+            self._row(
                 case.case_number or "-",
                 parties(case.answers),
                 f"{catalog.title(case.interview_id)} (issued)",
                 case.issued_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                key=key,
+                key,
             )
         if not listing.drafts and not cases:
-            table.add_row("", "No drafts yet: press n to start an interview.", "", "", key="")
+            self._row("", "No drafts yet: press n to start an interview.", "", "", "")
 
     def _highlighted_id(self) -> str | None:
         table = self.query_one("#drafts", DataTable)
@@ -173,7 +177,7 @@ class HomeScreen(Screen[None]):
         try:
             draft = drafts.load_draft(draft_id, self.counsel.drafts_folder)
         except Exception as exc:  # a draft that went bad since listing: report, never crash
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             self.refresh_drafts()
             return
         self.open_draft(draft)
@@ -190,21 +194,34 @@ class HomeScreen(Screen[None]):
             if not interview_id:
                 return
             asked = {str(q.id) for q in catalog.interview(interview_id).questions}
-            draft = drafts.new_draft(interview_id)
-            for qid, value in case.answers.items():
-                if qid in asked and value not in (None, "", []):
-                    draft = draft.with_answer(qid, value)
-            self.open_draft(draft)
+            where = (
+                f"the {catalog.title(case.interview_id)} issued "
+                f"{case.issued_at.astimezone():%B} {case.issued_at.astimezone().day}, "
+                f"{case.issued_at.astimezone().year}"
+            )
+            offered = {
+                qid: Offer(value, where)
+                for qid, value in case.answers.items()
+                if qid in asked and value not in (None, "", [])
+            }
+            self.open_draft(drafts.new_draft(interview_id), offered)
 
         self.app.push_screen(PickInterview(), chosen)
 
-    def open_draft(self, draft: drafts.Draft) -> None:
+    def open_draft(self, draft: drafts.Draft, offered: dict[str, Offer] | None = None) -> None:
+        """Open a draft in the view it was last in; a new one as a conversation (the form
+        is one key away). `offered`: answers the case already has, to confirm one by one."""
+        from counsel.tui.screens.conversation import ConversationScreen
         from counsel.tui.screens.interview import InterviewScreen
 
+        screen: Screen[None]
         try:
-            screen = InterviewScreen(draft)
+            if draft.view == "form":
+                screen = InterviewScreen(draft, offered=offered)
+            else:
+                screen = ConversationScreen(draft, offered=offered)
         except Exception as exc:  # unknown interview id, engine error: report it
-            self.notify(f"Cannot open the draft: {exc}", severity="error")
+            self.notify(f"Cannot open the draft: {exc}", severity="error", markup=False)
             return
         self.app.push_screen(screen)
 

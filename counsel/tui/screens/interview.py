@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,8 +15,10 @@ from textual.widgets import Header, OptionList, Static
 
 from counsel import drafts
 from counsel.tui import catalog, questions
+from counsel.tui.offers import Offer
 from counsel.tui.screens.home import case_number
 from counsel.tui.session import InterviewSession
+from counsel.tui.text import assemble, clean
 from counsel.tui.widgets.findings_panel import FindingsPanel
 from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.question_block import QuestionBlock
@@ -36,14 +37,25 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+g", "outline", "Go to", priority=True),
         Binding("f2", "statute", "Statute"),
         Binding("f3", "toggle_findings", "Findings"),
+        Binding("f4", "conversation", "Q&A"),
         Binding("ctrl+r", "review", "Review", priority=True),
         Binding("escape", "home", "Home"),
     ]
 
-    def __init__(self, draft: drafts.Draft) -> None:
+    def __init__(
+        self,
+        draft: drafts.Draft,
+        *,
+        session: InterviewSession | None = None,
+        offered: dict[str, Offer] | None = None,
+    ) -> None:
         super().__init__()
         self.interview = catalog.interview(draft.interview_id)
         self.draft = draft
+        self._session = session
+        self.offered = dict(offered or {})
+        """Answers the case already has elsewhere: shown in their fields, kept only when the
+        user confirms one (Enter on it, or an edit)."""
         self.session: InterviewSession
         self.current = 0
         self._drawing = asyncio.Lock()
@@ -65,18 +77,21 @@ class InterviewScreen(Screen[None]):
         yield KeyBar()
 
     async def on_mount(self) -> None:
-        self.session = InterviewSession(
+        self.session = self._session or InterviewSession(
             self.interview,
             self.draft,
             self.counsel.office,
             self.counsel.today,
             self.counsel.drafts_folder,
         )
-        if self.session.raw:  # e.g. started from an issued case: on disk before any answer
-            drafts.save_draft(self.session.draft, self.counsel.drafts_folder)
+        if self.session.draft.view != "form":
+            self.session.draft = self.session.draft.in_view("form")
+            if self.session.raw:
+                self.session.save()
+        self.draft = self.session.draft
         self.title = catalog.title(self.draft.interview_id)
         number = case_number(dict(self.draft.answers))
-        self.sub_title = "new case" if number == "-" else number
+        self.sub_title = "new case" if number == "-" else clean(number)
         start = self.session.section_index(self.draft.section) if self.draft.section else 0
         await self.show_section(start)
 
@@ -107,13 +122,17 @@ class InterviewScreen(Screen[None]):
         self.session.at_section(str(section.id))
         n = len(sections)
         self.query_one("#section-title", Static).update(
-            f"{escape(str(section.title))}  [dim]section {self.current + 1} of {n}[/dim]"
+            assemble(str(section.title), (f"  section {self.current + 1} of {n}", "dim"))
         )
         form = self.query_one("#form", VerticalScroll)
         await form.remove_children()
         blocks = [
             QuestionBlock(
-                q, self.session.raw.get(str(q.id)), self.session.check, self.session.check_row
+                q,
+                self.session.raw.get(str(q.id)),
+                self.session.check,
+                self.session.check_row,
+                offer=self.offered.get(str(q.id)) if str(q.id) not in self.session.raw else None,
             )
             for q in self.session.visible_questions(section)
         ]
@@ -164,6 +183,8 @@ class InterviewScreen(Screen[None]):
     async def _confirmed(self, event: QuestionBlock.Confirmed) -> None:
         before = {b.question_id for b in self.blocks()}
         errors = self.session.confirm(event.question_id, event.value)
+        if self.session.refused:
+            event.block.forget()  # the number is not kept: the field empties, the reason stays
         event.block.set_error("; ".join(errors) if errors else None)
         section = self.session.sections[self.current]
         after = {str(q.id) for q in self.session.visible_questions(section)}
@@ -181,6 +202,8 @@ class InterviewScreen(Screen[None]):
             changed, value = block.take_change()
             if changed:
                 errors = self.session.confirm(block.question_id, value)
+                if self.session.refused:
+                    block.forget()
                 block.set_error("; ".join(errors) if errors else None)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -190,11 +213,12 @@ class InterviewScreen(Screen[None]):
             help_line.update("")
             return
         q = block.question
-        cites = questions.citations(q)
-        text = ""
+        cites = questions.pinpoint_citations(q)
+        parts: list[str | tuple[str, str]] = []
         if cites:  # first, so a long help text never hides which law is behind the question
-            text = f"[b]F2 statute:[/b] {escape('; '.join(cites))}\n"
-        help_line.update(text + escape(questions.help_text(q)))
+            parts += [("F2 statute: ", "bold"), "; ".join(cites), "\n"]
+        parts.append(questions.help_text(q))
+        help_line.update(assemble(*parts))
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -224,7 +248,7 @@ class InterviewScreen(Screen[None]):
         block = self.focused_block()
         cites: tuple[str, ...] = ()
         if block is not None:
-            cites = questions.citations(block.question)
+            cites = questions.pinpoint_citations(block.question)
         if not cites:
             cites = questions.citations(self.interview)
         self.app.push_screen(StatuteModal(cites, self.session.case_date))
@@ -249,3 +273,14 @@ class InterviewScreen(Screen[None]):
     def action_home(self) -> None:
         self.confirm_all()
         self.app.pop_screen()
+
+    def action_conversation(self) -> None:
+        from counsel.tui.screens.conversation import ConversationScreen
+
+        self.confirm_all()
+        self.session.draft = self.session.draft.in_view("conversation")
+        if self.session.raw:
+            self.session.save()
+        self.app.switch_screen(
+            ConversationScreen(self.session.draft, session=self.session, offered=self.offered)
+        )

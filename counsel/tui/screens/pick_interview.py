@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from counsel.tui import catalog
+from counsel.tui.text import assemble, plain
 from counsel.tui.widgets.key_bar import KeyBar
 
 
@@ -24,14 +24,14 @@ class PickInterview(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-dialog", classes="dialog"):
-            yield Label("Start a new interview", classes="title")
+            yield Static("Start a new interview", classes="title")
             try:
                 items = catalog.interviews()
             except Exception as exc:  # an interview file that fails to load: say which
-                yield Label(f"The interviews cannot be loaded: {escape(str(exc))}")
+                yield Static(plain(f"The interviews cannot be loaded: {exc}"))
                 items = []
             yield OptionList(
-                *[Option(f"{escape(title)} [dim]({iid})[/dim]", id=iid) for iid, title in items],
+                *[Option(assemble(title, (f" ({iid})", "dim")), id=iid) for iid, title in items],
                 id="interviews",
             )
         yield KeyBar()

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counsel.tui import questions
-from counsel.tui.session import InterviewSession
+from counsel.tui.session import InterviewSession, field_matches
+from counsel.tui.text import assemble
 from counsel.tui.widgets.findings_panel import FindingsPanel
 from counsel.tui.widgets.key_bar import KeyBar
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 def answer_options(session: InterviewSession) -> list[Option | None]:
     """One disabled heading per section, then one option per visible question (id = its id)."""
     options: list[Option | None] = []
+    iv = session.interview
     for section in session.sections:
         shown = session.visible_questions(section)
         if not shown:
@@ -32,17 +35,24 @@ def answer_options(session: InterviewSession) -> list[Option | None]:
         status = session.status(section)
         options.append(
             Option(
-                f"[b]{escape(str(section.title))}[/b]  [dim]{status.badge()}[/dim]", disabled=True
+                assemble((str(section.title), "bold"), "  ", (status.badge(), "dim")), disabled=True
             )
         )
         for q in shown:
             qid = str(q.id)
             value = questions.display(q, session.raw.get(qid))
-            errs = session.errors_for(qid, only_answered=False)
-            line = f"  {escape(questions.label(q))}\n    {escape(value)}"
+            errs = [
+                f"{field_words(str(e.field), iv)}: {readable(str(e.message), iv)}"
+                if str(e.field) != qid
+                else readable(str(e.message), iv)
+                for e in session.result.errors
+                if field_matches(str(e.field), qid)
+            ]
+            lines = "\n".join(f"    {line}" for line in value.splitlines())
+            parts: list[str | tuple[str, str]] = [f"  {questions.label(q)}\n", lines]
             if errs:
-                line += f"\n    [red]{escape('; '.join(errs))}[/red]"
-            options.append(Option(line, id=qid))
+                parts.append(("\n    " + "\n    ".join(errs), "$error"))
+            options.append(Option(assemble(*parts), id=qid))
     return options
 
 
@@ -62,25 +72,92 @@ def planned_documents(interview_id: str) -> list[str]:
     return out
 
 
-def documents_markup(
+def documents_content(
     docs: list[Any] | None, problems: list[str], planned: list[str] | None = None
-) -> str:
-    lines = ["[b]Documents[/b]"]
+) -> Content:
+    parts: list[str | tuple[str, str]] = [("Documents", "bold")]
     if not docs and planned:
-        lines.extend(f"- {escape(t)}" for t in planned)
-    if docs:
-        for doc in docs:
-            meta = getattr(doc, "metadata", None)
-            title = getattr(meta, "title", None) or getattr(doc, "doc_id", str(doc))
-            lines.append(f"- {escape(str(title))}")
+        parts.extend(f"\n- {t}" for t in planned)
+    for doc in docs or []:
+        meta = getattr(doc, "metadata", None)
+        title = getattr(meta, "title", None) or getattr(doc, "doc_id", str(doc))
+        parts.append(f"\n- {title}")
     if problems:
-        lines.append("\n[b red]Checks that fail[/b red] (fix them before rendering):")
-        lines.extend(f"[red]- {escape(p)}[/red]" for p in problems)
+        parts.append(("\n\nChecks that fail (fix them before rendering):", "bold $error"))
+        parts.extend((f"\n- {p}", "$error") for p in problems)
     elif docs:
-        lines.append("\n[green]Every check passes: ready to render (r).[/green]")
+        parts.append(("\n\nEvery check passes: ready to render (r).", "$success"))
     elif docs is None:
-        lines.append("[dim]Checking...[/dim]")
-    return "\n".join(lines)
+        parts.append(("\nChecking...", "dim"))
+    return assemble(*parts)
+
+
+_SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+_FIELD = re.compile(r"^([a-z0-9_]+)(?:\[(\d+)\])?(?:\.([a-z0-9_]+))?$")
+
+
+def readable(message: str, interview: Any) -> str:
+    """A check's message in the user's words: answer ids become the question's label and
+    finding names plain words (`must not be after document_date` -> `... after "Date of the
+    document"`)."""
+
+    def word(m: re.Match[str]) -> str:
+        name = m.group()
+        try:
+            return f'"{questions.label(interview.question(name))}"'
+        except KeyError:
+            return name.replace("_", " ")
+
+    return _SNAKE.sub(word, message)
+
+
+def field_words(field: str, interview: Any) -> str:
+    """`children[2].birth_date` -> `Child 2: Child's date of birth`."""
+    m = _FIELD.match(field)
+    if m is None:
+        return field
+    qid, row, fid = m.groups()
+    try:
+        q = interview.question(qid)
+    except KeyError:
+        return field.replace("_", " ")
+    if row is None:
+        return questions.label(q)
+    words = f"{questions.item_name(q).replace('_', ' ').capitalize()} {row}"
+    if fid:
+        try:
+            return f"{words}: {questions.label(q.field_by_id(fid))}"
+        except KeyError:
+            return f"{words}: {fid.replace('_', ' ')}"
+    return words
+
+
+def document_check(session: InterviewSession) -> tuple[list[str], list[Any]]:
+    """(problems, documents): every answer error and every failing document check, in words;
+    the documents are built (templates and checks, no writer) only when the answers pass."""
+    iv = session.interview
+    result = session.result
+    problems = [
+        f"{field_words(str(e.field), iv)}: {readable(str(e.message), iv)}" for e in result.errors
+    ]
+    docs: list[Any] = []
+    if problems:
+        return problems, docs
+    try:
+        from counsel.render import RenderError, build_documents
+    except ImportError:
+        return ["The document renderer is not installed in this build."], docs
+    try:
+        docs = list(build_documents(iv.id, result.answers, session.office, session.case_date))
+    except RenderError as exc:
+        problems.extend(readable(str(p), iv) for p in exc.problems)
+    except Exception as exc:  # a template or check bug: shown, never a crash
+        problems.append(f"{type(exc).__name__} while building the documents")
+    return problems, docs
+
+
+def document_problems(session: InterviewSession) -> list[str]:
+    return document_check(session)[0]
 
 
 class ReviewScreen(Screen[str | None]):
@@ -108,7 +185,7 @@ class ReviewScreen(Screen[str | None]):
         with Horizontal(id="review-body"):
             yield OptionList(*answer_options(self.session), id="answers")
             with VerticalScroll(id="review-side"):
-                yield Static(documents_markup(None, []), id="documents")
+                yield Static(documents_content(None, []), id="documents")
                 yield FindingsPanel(id="review-findings")
         yield KeyBar()
 
@@ -124,44 +201,14 @@ class ReviewScreen(Screen[str | None]):
     @work(thread=True, exclusive=True)
     def check_documents(self) -> None:
         """Build the documents off the UI thread: templates and checks, no PDF writer."""
-        result = self.session.result
-        problems = [
-            f"{questions.label(self._question(e.field))}: {e.message}" for e in result.errors
-        ]
-        docs: list[Any] = []
-        if not problems:
-            try:
-                from counsel.render import RenderError, build_documents
-            except ImportError:
-                problems.append("The document renderer is not installed in this build.")
-            else:
-                try:
-                    docs = list(
-                        build_documents(
-                            self.session.interview.id,
-                            result.answers,
-                            self.session.office,
-                            self.session.case_date,
-                        )
-                    )
-                except RenderError as exc:
-                    problems.extend(str(p) for p in exc.problems)
-                except Exception as exc:  # a template or check bug: shown, never a crash
-                    problems.append(f"{type(exc).__name__}: {exc}")
+        problems, docs = document_check(self.session)
         self.app.call_from_thread(self._show_documents, docs, problems)
-
-    def _question(self, field: str) -> Any:
-        qid = field.split("[", 1)[0].split(".", 1)[0]
-        try:
-            return self.session.interview.question(qid)
-        except KeyError:
-            return type("Q", (), {"label": field, "id": field})()
 
     def _show_documents(self, docs: list[Any], problems: list[str]) -> None:
         self.docs = docs
         self.problems = problems
         planned = planned_documents(str(self.session.interview.id))
-        self.query_one("#documents", Static).update(documents_markup(docs, problems, planned))
+        self.query_one("#documents", Static).update(documents_content(docs, problems, planned))
 
     def action_edit(self) -> None:
         answers = self.query_one("#answers", OptionList)

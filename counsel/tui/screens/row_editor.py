@@ -10,13 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
 
 from counsel.tui import questions
+from counsel.tui.session import must_not_keep
+from counsel.tui.text import assemble, plain
 from counsel.tui.widgets.date_input import check_date
 from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.money_input import check_money
 from counsel.tui.widgets.question_block import make_input, read_input
+from counsel.tui.widgets.yes_no import Entered
 
 
 def row_problems(question: Any, row: dict[str, Any]) -> dict[str, str]:
@@ -68,14 +72,14 @@ class RowEditor(ModalScreen[dict[str, Any] | None]):
         self.new = new
 
     def compose(self) -> ComposeResult:
-        name = questions.item_name(self.question)
+        name = questions.item_name(self.question).replace("_", " ")
         with Vertical(id="row-dialog", classes="dialog"):
-            yield Label(f"{'Add' if self.new else 'Edit'} {name}", classes="title")
+            yield Static(plain(f"{'Add a' if self.new else 'Edit the'} {name}"), classes="title")
             with VerticalScroll():
                 for f in questions.fields(self.question):
                     fid = str(f.id)
-                    mark = "" if questions.required(f) else " [dim](optional)[/dim]"
-                    yield Label(f"{questions.label(f)}{mark}")
+                    mark = "" if questions.required(f) else "  (optional)"
+                    yield Static(assemble(questions.label(f), (mark, "dim")), classes="q-label")
                     yield make_input(f, self.row.get(fid), widget_id=f"row-{fid}")
                     yield Static("", id=f"err-{fid}", classes="q-error")
             with Horizontal(classes="buttons"):
@@ -86,6 +90,31 @@ class RowEditor(ModalScreen[dict[str, Any] | None]):
     def on_mount(self) -> None:
         for err in self.query(".q-error"):
             err.display = False
+        # What is typed first goes into the first field, not nowhere.
+        self.inputs()[0].focus()
+
+    def inputs(self) -> list[Widget]:
+        return [self.query_one(f"#row-{f.id}") for f in questions.fields(self.question)]
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last one it saves the row."""
+        event.stop()
+        self._after(event.input)
+
+    @on(Entered)
+    def _entered(self, event: Entered) -> None:
+        event.stop()
+        node = self.focused
+        if node is not None:
+            self._after(node)
+
+    def _after(self, widget: Widget) -> None:
+        fields = self.inputs()
+        if widget in fields and fields.index(widget) + 1 < len(fields):
+            fields[fields.index(widget) + 1].focus()
+        else:
+            self.action_save()
 
     def collect(self) -> dict[str, Any]:
         row: dict[str, Any] = {}
@@ -98,13 +127,25 @@ class RowEditor(ModalScreen[dict[str, Any] | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         row = self.collect()
+        refused = {}
+        for f in questions.fields(self.question):
+            why = must_not_keep(f, row.get(str(f.id)))
+            if why:
+                refused[str(f.id)] = why
+                row.pop(str(f.id))
+                widget = self.query_one(f"#row-{f.id}")
+                if isinstance(widget, Input):
+                    widget.value = ""
         problems = self.check(row) if self.check is not None else row_problems(self.question, row)
+        problems.update(refused)
         for f in questions.fields(self.question):
             err = self.query_one(f"#err-{f.id}", Static)
-            err.update(problems.get(str(f.id), ""))
+            err.update(plain(problems.get(str(f.id), "")))
             err.display = str(f.id) in problems
         if problems:
             self.notify("Fix the marked fields, or press Escape to cancel.", severity="warning")
+            first = next(f for f in questions.fields(self.question) if str(f.id) in problems)
+            self.query_one(f"#row-{first.id}").focus()
             return
         self.dismiss(row)
 

@@ -6,15 +6,16 @@ import datetime as dt
 import difflib
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from counsel.tui.text import PICTURED, assemble, plain
 from counsel.tui.widgets.date_input import DateInput, check_date
 from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.statute_view import StatuteView
@@ -27,30 +28,38 @@ def version_label(version: Any) -> str:
     return version.effective_iso or "date unknown"
 
 
-def history_text(section: Any, on: dt.date) -> str:
+def history_text(section: Any, on: dt.date) -> Content:
     """Every version of a section, oldest first, marking the one in force on `on`."""
     try:
         current = section.as_of(on)
     except Exception:  # not in force on that date: no mark
         current = None
-    lines = [f"[b]{escape(section.citation)}[/b]  {escape(section.heading)}", "Version history:"]
+    parts: list[str | tuple[str, str]] = [
+        (section.citation, "bold"),
+        f"  {section.heading}\nVersion history:",
+    ]
     for i, v in enumerate(section.versions, start=1):
         mark = "  <- in force on " + on.isoformat() if v is current else ""
         state = "complete" if v.complete else "incomplete"
-        lines.append(f"{i}. effective {version_label(v)} ({state}){mark}")
-        lines.append(f"   [i]{escape(v.source)}[/i]")
+        parts += [
+            f"\n{i}. effective {version_label(v)} ({state}){mark}",
+            "\n   ",
+            (v.source, "italic"),
+        ]
         if v.note:
-            lines.append(f"   {escape(v.note)}")
-    return "\n".join(lines)
+            parts.append(f"\n   {v.note}")
+    return assemble(*parts)
 
 
-def diff_text(section: Any, older: int, newer: int) -> str:
-    """A unified diff between two versions (1-based indexes), coloured for the terminal."""
+def diff_text(section: Any, older: int, newer: int) -> Content:
+    """A unified diff between two versions (1-based indexes), coloured for the terminal and
+    marked + and - in words' place, so it reads without colour too."""
     a, b = section.versions[older - 1], section.versions[newer - 1]
-    head = (
-        f"[b]{escape(section.citation)}[/b]: version {older} (effective {version_label(a)}) "
-        f"-> version {newer} (effective {version_label(b)})"
-    )
+    parts: list[str | tuple[str, str]] = [
+        (section.citation, "bold"),
+        f": version {older} (effective {version_label(a)}) "
+        f"-> version {newer} (effective {version_label(b)})",
+    ]
     lines = list(
         difflib.unified_diff(
             a.text.splitlines(),
@@ -62,17 +71,17 @@ def diff_text(section: Any, older: int, newer: int) -> str:
         )
     )
     if not lines:
-        return head + "\n\nThe two versions' texts are identical."
-    out = [head, ""]
+        parts.append("\n\nThe two versions' texts are identical.")
+        return assemble(*parts)
+    parts.append("\n")
     for line in lines:
-        text = escape(line)
         if line.startswith("+") and not line.startswith("+++"):
-            out.append(f"[green]{text}[/green]")
+            parts.append((f"\n{line}", "green"))
         elif line.startswith("-") and not line.startswith("---"):
-            out.append(f"[red]{text}[/red]")
+            parts.append((f"\n{line}", "red"))
         else:
-            out.append(text)
-    return "\n".join(out)
+            parts.append(f"\n{line}")
+    return assemble(*parts)
 
 
 class StatuteBrowser(Screen[None]):
@@ -98,6 +107,7 @@ class StatuteBrowser(Screen[None]):
         self.citation: str | None = None
         self.diff_newer = 0  # 1-based index of the newer version in the diff; 0: latest
         self.diff_older = 0  # 1-based index of the older one; 0: the one just before
+        self._date_error = False
 
     @property
     def counsel(self) -> CounselApp:
@@ -107,9 +117,12 @@ class StatuteBrowser(Screen[None]):
         yield Header()
         with Horizontal(id="statute-bar"):
             yield Input(
-                placeholder="citation (305 ILCS 5/10-16.5) or words", id="find", compact=True
+                highlighter=PICTURED,
+                placeholder="citation (305 ILCS 5/10-16.5) or words",
+                id="find",
+                compact=True,
             )
-            yield Label("as of", classes="bar-label")
+            yield Static("as of", classes="bar-label")
             yield DateInput("", required=False, widget_id="as-of")
         with Horizontal(id="statute-body"):
             yield OptionList(id="results")
@@ -145,7 +158,7 @@ class StatuteBrowser(Screen[None]):
         self._status(f"{len(keys)} sections in the store.")
 
     def _status(self, text: str) -> None:
-        self.query_one("#statute-status", Static).update(text)
+        self.query_one("#statute-status", Static).update(plain(text))
 
     def _search(self, query: str) -> None:
         from counsel.errors import CounselError
@@ -177,11 +190,11 @@ class StatuteBrowser(Screen[None]):
             return
         results.clear_options()
         options = [
-            Option(f"{s.citation}\n[dim]{escape(s.heading)}[/dim]", id=s.citation) for s, _ in hits
+            Option(assemble(s.citation, "\n", (s.heading, "dim")), id=s.citation) for s, _ in hits
         ]
         for c in close:
             if c not in {s.citation for s, _ in hits}:
-                options.append(Option(f"{c} [dim](close match)[/dim]", id=str(c)))
+                options.append(Option(assemble(str(c), (" (close match)", "dim")), id=str(c)))
         results.add_options(options)
         if options:
             results.highlighted = 0
@@ -201,7 +214,12 @@ class StatuteBrowser(Screen[None]):
     def _date_changed(self, event: Input.Changed) -> None:
         if event.validation_result is not None and not event.validation_result.is_valid:
             self._status(event.validation_result.failure_descriptions[0])
+            self._date_error = True
             return
+        if self._date_error:
+            # A valid date again: the message about the bad one goes (it said "not a date").
+            self._date_error = False
+            self._status(f"Showing the law as of {self.as_of.isoformat()}.")
         if self.citation and check_date(event.value)[1] is None:
             self._redraw()
 
@@ -227,14 +245,14 @@ class StatuteBrowser(Screen[None]):
         try:
             section = self._store().section(self.citation)
         except CounselError as exc:
-            view.update(escape(str(exc)))
+            view.update(plain(str(exc)))
             return
         if self.mode == "history":
             view.update(history_text(section, self.as_of))
             return
         count = len(section.versions)
         if count < 2:
-            view.update(f"{escape(section.citation)} has one version only: nothing to compare.")
+            view.update(plain(f"{section.citation} has one version only: nothing to compare."))
             return
         if not self.diff_newer:
             try:

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import RadioButton, RadioSet
+from textual.binding import Binding, BindingType
+from textual.widgets import RadioButton
+
+from counsel.tui.widgets.yes_no import Entered, MarkedRadioSet
 
 
-class ChoiceInput(RadioSet):
-    """Radio buttons for (value, label) pairs; `answer` is the chosen value or None."""
+class ChoiceInput(MarkedRadioSet):
+    """Radio buttons for (value, label) pairs; `answer` is the chosen value or None.
+
+    Enter chooses the option under the cursor and moves on; the digits 1-9 choose by number.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Choose", show=False),
+        *[Binding(str(n), f"number({n})", show=False) for n in range(1, 10)],
+    ]
 
     def __init__(
         self,
@@ -26,17 +38,23 @@ class ChoiceInput(RadioSet):
         for value, label in self.choices:
             yield RadioButton(label, value=value == self._initial, name=value)
 
-    def on_mount(self) -> None:
-        # RadioSet puts its cursor on the first option (in its own mount handler, which runs
-        # after this one); on a resumed answer it belongs on the chosen one, or Enter would
-        # silently change the answer.
-        self.call_later(self._cursor_to_answer)
-
-    def _cursor_to_answer(self) -> None:
-        if self.pressed_index >= 0:
-            self._selected = self.pressed_index
+    def _labels(self) -> list[str]:
+        return [label for _, label in self.choices]
 
     @property
     def answer(self) -> str | None:
         button = self.pressed_button
         return None if button is None else button.name
+
+    def action_choose(self) -> None:
+        if self._selected is not None:
+            buttons = list(self.query(RadioButton))
+            if not buttons[self._selected].value:
+                self.action_toggle_button()
+        self.post_message(Entered(self.answer))
+
+    def action_number(self, n: int) -> None:
+        buttons = list(self.query(RadioButton))
+        if 1 <= n <= len(buttons):
+            self._selected = n - 1
+            buttons[n - 1].value = True

@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from counsel.rules.dates import parse_date
 from counsel.rules.errors import RuleInputError
+from counsel.tui.text import PICTURED
 from counsel.tui.widgets.money_input import paste_whole, sentence
 
 
@@ -50,6 +51,7 @@ class DateInput(Input):
             valid_empty=not required,
             id=widget_id,
             compact=True,
+            highlighter=PICTURED,
         )
 
     def _on_paste(self, event: events.Paste) -> None:

@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from rich.markup import escape
+from textual.content import Content
 from textual.widgets import Static
+
+from counsel.tui.text import assemble
 
 
 def format_value(value: Any) -> str:
@@ -49,30 +51,49 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-def findings_markup(findings: Mapping[str, Any], problem: str | None) -> str:
+REFUSALS = frozenset({"lien_eligibility", "job_program_order"})
+"""Findings whose False means the document may not be made: shown as a refusal, never as
+a plain "no" beside other findings that look settled."""
+
+
+def refused(findings: Mapping[str, Any]) -> list[str]:
+    """Names of the findings that refuse the documents (a lien that may not be imposed)."""
+    return [n for n in REFUSALS if n in findings and getattr(findings[n], "value", None) is False]
+
+
+def findings_content(findings: Mapping[str, Any], problem: str | None) -> Content:
     if not findings:
-        why = f"\n[dim]{escape(problem)}[/dim]" if problem else ""
-        return "[b]Findings[/b]\nAnswer the questions to see the findings." + why
-    lines = ["[b]Findings[/b]"]
+        parts: list[str | tuple[str, str]] = [
+            ("Findings", "bold"),
+            "\nAnswer the questions to see the findings.",
+        ]
+        if problem:
+            parts.append((f"\n{problem}", "dim"))
+        return assemble(*parts)
+    parts = [("Findings", "bold")]
+    no = set(refused(findings))
     for name, f in findings.items():
         title = name.replace("_", " ").capitalize()
-        lines.append(f"\n[b]{escape(title)}[/b]: {escape(format_value(getattr(f, 'value', f)))}")
+        if name in no:
+            parts += [("\n\n[!] ", "bold $error"), (f"{title}: NOT ALLOWED", "bold $error")]
+        else:
+            parts += ["\n\n", (title, "bold"), f": {format_value(getattr(f, 'value', f))}"]
         explanation = getattr(f, "explanation", "")
         if explanation:
-            lines.append(f"[dim]{escape(str(explanation))}[/dim]")
+            parts.append((f"\n{explanation}", "dim"))
         cites = getattr(f, "citations", ())
         if cites:
-            lines.append("[i]" + escape("; ".join(cites)) + "[/i]")
+            parts.append(("\n" + "; ".join(cites), "italic"))
     if problem:
-        lines.append(f"\n[dim]{escape(problem)}[/dim]")
-    return "\n".join(lines)
+        parts.append((f"\n\n{problem}", "dim"))
+    return assemble(*parts)
 
 
 class FindingsPanel(Static):
     """Shows the findings dict the session computes; updated after every confirmed answer."""
 
     def show(self, findings: Mapping[str, Any], problem: str | None = None) -> None:
-        markup = findings_markup(findings, problem)
-        if markup != getattr(self, "_markup", None):  # an update relays the screen out
-            self._markup = markup
-            self.update(markup)
+        content = findings_content(findings, problem)
+        if content.plain != getattr(self, "_plain", None):  # an update relays the screen out
+            self._plain = content.plain
+            self.update(content)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
+
+from counsel.tui.text import assemble
 
 
 class KeyBar(Static):
@@ -20,7 +21,7 @@ class KeyBar(Static):
     KeyBar {
         dock: bottom;
         height: auto;
-        max-height: 3;
+        max-height: 2;
         background: $footer-background;
         color: $footer-foreground;
     }
@@ -48,14 +49,51 @@ class KeyBar(Static):
         """The bar as plain text (what a test or a screen reader would read)."""
         return "  ".join(f"{self.app.get_key_display(b)} {b.description}" for b, _ in self.shown())
 
+    def on_resize(self) -> None:
+        self._redraw()
+
+    def parts(self, width: int) -> list[tuple[str, str, str, bool]]:
+        """(key shown, key pressed, description, enabled) for each binding, fitted to `width`:
+        when the whole bar would wrap, the theme and quit keys (shown on the home screen,
+        working everywhere) go first, then separators shrink, then descriptions keep their
+        first word."""
+        items = [
+            (self.app.get_key_display(b), b.key.split(",")[0], b.description, enabled)
+            for b, enabled in self.shown()
+        ]
+
+        def length(rows: list[tuple[str, str, str, bool]], gap: int) -> int:
+            return 1 + sum(len(k) + 1 + len(d) for k, _, d, _ in rows) + gap * (len(rows) - 1)
+
+        if isinstance(self.screen, _home_type()):
+            return items
+        # Off the home screen the app-wide keys go first (they work everywhere and the
+        # home screen shows them), then the gaps shrink, then descriptions lose words.
+        for key in ("ctrl+t", "ctrl+q"):
+            if length(items, 2) > width:
+                items = [i for i in items if i[1] != key]
+        if length(items, 1) > width:
+            items = [(k, p, d.split(" ")[0], e) for k, p, d, e in items]
+        return items
+
     def _redraw(self) -> None:
         if not self.is_attached:
             return  # a dismissed modal's bar, called back after its screen went away
-        parts = []
-        for binding, enabled in self.shown():
-            key = self.app.get_key_display(binding)
-            press = binding.key.split(",")[0]
+        width = self.size.width or self.app.size.width
+        items = self.parts(width)
+        gap = "  " if 1 + sum(len(k) + 1 + len(d) + 2 for k, _, d, _ in items) - 2 <= width else " "
+        pieces: list[str | tuple[str, str]] = [" "]
+        for n, (key, press, description, enabled) in enumerate(items):
+            if n:
+                pieces.append(gap)
+            click = f"@click=app.simulate_key('{press}')"
             style = "bold $footer-key-foreground" if enabled else "dim"
-            label = f"[{style}]{escape(key)}[/] {escape(binding.description)}"
-            parts.append(f"[@click=app.simulate_key('{press}')]{label}[/]")
-        self.update(" " + "  ".join(parts))
+            pieces.append((key, f"{style} {click}"))
+            pieces.append((f" {description}", click))
+        self.update(assemble(*pieces))
+
+
+def _home_type() -> type:
+    from counsel.tui.screens.home import HomeScreen
+
+    return HomeScreen

@@ -1,4 +1,4 @@
-"""A list answer (children, parties, joint owners): a table you add to, edit and remove from."""
+"""A list answer (children, parties, joint owners): rows you add to, edit and remove from."""
 
 from __future__ import annotations
 
@@ -10,20 +10,34 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from counsel.tui import questions
+from counsel.tui.text import assemble, plain
 
 RowChecker = Callable[[str, list[dict[str, Any]], int], dict[str, str]]
 
 
+def item_words(question: Any) -> str:
+    return questions.item_name(question).replace("_", " ")
+
+
+class RowList(OptionList):
+    """The rows, one wrapped line each (a table would cut long labels and values)."""
+
+
 class ListInput(Widget, can_focus=False):
-    """Rows of a list question; a, Enter/e and x add, edit and remove (the footer shows them)."""
+    """Rows of a list question; a, Enter/e and x add, edit and remove (the bar shows them).
+
+    Removing asks first and can be undone (Ctrl+Z), since a removed child changes the order.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("x,delete", "remove", "Remove"),
+        Binding("ctrl+z", "undo", "Undo"),
     ]
 
     @dataclass
@@ -44,33 +58,36 @@ class ListInput(Widget, can_focus=False):
         self.row_checker = row_checker
         """The engine's check of one row in context (question id, rows, index) -> problems."""
         self.rows: list[dict[str, Any]] = [dict(r) for r in rows or [] if isinstance(r, dict)]
+        self.removed: list[tuple[int, dict[str, Any]]] = []
+        """Rows removed, newest last, so Ctrl+Z puts them back where they were."""
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row", show_cursor=True)
+        yield RowList(markup=False)
 
     @property
-    def table(self) -> DataTable[str]:
-        return self.query_one(DataTable)
+    def table(self) -> RowList:
+        return self.query_one(RowList)
 
     def on_mount(self) -> None:
-        for f in questions.fields(self.question):
-            self.table.add_column(questions.label(f), key=str(getattr(f, "id", "")))
         self._fill()
 
     def _fill(self) -> None:
         table = self.table
-        cursor = table.cursor_row
-        table.clear()
-        cols = questions.fields(self.question)
+        cursor = table.highlighted or 0
+        table.clear_options()
+        name = item_words(self.question).capitalize()
         for i, row in enumerate(self.rows):
-            cells = [questions.display(f, row.get(str(getattr(f, "id", "")))) for f in cols]
-            table.add_row(*cells, key=str(i))
+            table.add_option(
+                Option(
+                    assemble((f"{name} {i + 1}: ", "bold"), questions.row_text(self.question, row)),
+                    id=str(i),
+                )
+            )
         if not self.rows:
-            name = questions.item_name(self.question)
-            table.add_row(f"(none yet: press a to add a {name})", *[""] * (len(cols) - 1), key="")
-        table.styles.height = max(2, len(self.rows)) + 2
+            hint = f"(none yet: press a to add a {item_words(self.question)})"
+            table.add_option(Option(plain(hint, "dim"), id="none"))
         if self.rows:
-            table.move_cursor(row=min(cursor, len(self.rows) - 1))
+            table.highlighted = min(cursor, len(self.rows) - 1)
 
     def _changed(self) -> None:
         self._fill()
@@ -83,7 +100,7 @@ class ListInput(Widget, can_focus=False):
             if row is not None:
                 self.rows.append(row)
                 self._changed()
-                self.table.move_cursor(row=len(self.rows) - 1)
+                self.table.highlighted = len(self.rows) - 1
                 self.table.focus()
 
         check = self._checker(len(self.rows))
@@ -95,7 +112,7 @@ class ListInput(Widget, can_focus=False):
         if not self.rows:
             self.action_add()
             return
-        index = self.table.cursor_row
+        index = self.table.highlighted or 0
 
         def done(row: dict[str, Any] | None) -> None:
             if row is not None:
@@ -125,11 +142,37 @@ class ListInput(Widget, can_focus=False):
         return check
 
     def action_remove(self) -> None:
+        from counsel.tui.screens.confirm import ConfirmModal
+
         if not self.rows:
             return
-        del self.rows[self.table.cursor_row]
-        self._changed()
+        index = self.table.highlighted or 0
+        name = f"{item_words(self.question)} {index + 1}"
+        what = questions.row_text(self.question, self.rows[index])
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes and index < len(self.rows):
+                self.removed.append((index, self.rows.pop(index)))
+                self._changed()
+                self.app.notify(f"Removed {name}. Ctrl+Z puts it back.", markup=False)
+
+        self.app.push_screen(
+            ConfirmModal(f"Remove {name}?", f"{name.capitalize()}: {what}", yes="Remove"),
+            answered,
+        )
+
+    def action_undo(self) -> None:
+        if not self.removed:
+            self.app.notify("Nothing removed to put back.", markup=False)
+            return
+        index, row = self.removed.pop()
+        self.rows.insert(min(index, len(self.rows)), row)
+        self._changed()
+        self.table.highlighted = min(index, len(self.rows) - 1)
+        self.app.notify(
+            f"{item_words(self.question).capitalize()} {index + 1} is back.", markup=False
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit()

@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from counsel.rules.errors import RuleInputError
 from counsel.rules.money import parse_money
+from counsel.tui.text import PICTURED
 
 
 def sentence(message: str) -> str:
@@ -56,6 +57,7 @@ class MoneyInput(Input):
             valid_empty=not required,
             id=widget_id,
             compact=True,
+            highlighter=PICTURED,
         )
 
     def _on_paste(self, event: events.Paste) -> None:

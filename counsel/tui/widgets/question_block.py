@@ -11,14 +11,16 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioSet, Static, TextArea
+from textual.widgets import Input, RadioSet, Static, TextArea
 
 from counsel.tui import questions
+from counsel.tui.offers import Offer
+from counsel.tui.text import PICTURED, PicturedTextArea, assemble, plain
 from counsel.tui.widgets.choice_input import ChoiceInput
 from counsel.tui.widgets.date_input import DateInput
 from counsel.tui.widgets.list_input import ListInput, RowChecker
 from counsel.tui.widgets.money_input import MoneyInput
-from counsel.tui.widgets.yes_no import YesNo
+from counsel.tui.widgets.yes_no import Entered, YesNo
 
 
 def make_input(
@@ -33,7 +35,9 @@ def make_input(
     if k == "money":
         return MoneyInput(text, required=req, widget_id=widget_id)
     if k == "integer":
-        return Input(text, type="integer", id=widget_id, compact=True)
+        # Not type="integer": Textual would drop a mistyped character silently; the engine says
+        # what is wrong with the text as typed.
+        return Input(text, id=widget_id, compact=True, highlighter=PICTURED)
     if k == "bool":
         return YesNo(value if isinstance(value, bool) else None, widget_id=widget_id)
     if k == "choice":
@@ -44,10 +48,12 @@ def make_input(
         rows = value if isinstance(value, list) else []
         return ListInput(q, rows, widget_id=widget_id, row_checker=row_checker)
     if questions.multiline(q):
-        area = TextArea(text, id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True)
+        area = PicturedTextArea(
+            text, id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True
+        )
         area.styles.height = 3
         return area
-    return Input(text, id=widget_id, compact=True)
+    return Input(text, id=widget_id, compact=True, highlighter=PICTURED)
 
 
 def read_input(widget: Widget) -> Any:
@@ -82,6 +88,7 @@ class QuestionBlock(Vertical):
         value: Any,
         checker: Callable[[str, Any], str | None] | None = None,
         row_checker: RowChecker | None = None,
+        offer: Offer | None = None,
     ) -> None:
         qid = str(question.id)
         super().__init__(id=f"q-{qid}", classes="question")
@@ -90,18 +97,23 @@ class QuestionBlock(Vertical):
         self.checker = checker
         self.row_checker = row_checker
         """The engine's one-answer check (question id, text) -> message; used as the user types."""
-        self._confirmed = value
+        self.offer = offer
+        """A value the case already has elsewhere, shown in the field; kept only once the
+        user confirms it (Enter on it, or an edit), never by merely passing through."""
+        self._confirmed = value if offer is None else offer.value
         self._error: str | None = ""  # "" (not None) so the first set_error always applies
 
     def compose(self) -> ComposeResult:
-        mark = "" if questions.required(self.question) else " [dim](optional)[/dim]"
-        yield Label(f"{questions.label(self.question)}{mark}", classes="q-label")
+        mark = "" if questions.required(self.question) else "  (optional)"
+        yield Static(assemble(questions.label(self.question), (mark, "dim")), classes="q-label")
         yield make_input(
             self.question,
             self._confirmed,
             widget_id=f"in-{self.question_id}",
             row_checker=self.row_checker,
         )
+        note = f"From {self.offer.where}: Enter keeps it." if self.offer is not None else ""
+        yield Static(plain(note, "italic dim"), classes="q-offer")
         yield Static("", classes="q-error")
 
     @property
@@ -118,7 +130,7 @@ class QuestionBlock(Vertical):
             return  # restyling on every keystroke would cost more than the check itself
         self._error = message
         err = self.query_one(".q-error", Static)
-        err.update(message or "")
+        err.update(plain(message or ""))
         err.display = bool(message)
         self.set_class(bool(message), "has-error")
 
@@ -128,6 +140,22 @@ class QuestionBlock(Vertical):
         if changed:
             self.post_message(self.Confirmed(self, self.question_id, value))
         return changed
+
+    def confirm_offer(self) -> None:
+        """Enter on an offered value: keep it (a value passed through is never kept)."""
+        if self.offer is not None and self.value == self._confirmed:
+            self.offer = None
+            self.query_one(".q-offer", Static).display = False
+            self.post_message(self.Confirmed(self, self.question_id, self.value))
+
+    def forget(self) -> None:
+        """Empty the field: its value was not kept (Rule 138), so it must not linger."""
+        widget = self.input
+        if isinstance(widget, Input):
+            widget.value = ""
+        elif isinstance(widget, TextArea):
+            widget.text = ""
+        self._confirmed = None
 
     def take_change(self) -> tuple[bool, Any]:
         """(changed, value): the value now held, marked confirmed; for callers that save it
@@ -140,6 +168,7 @@ class QuestionBlock(Vertical):
 
     def on_mount(self) -> None:
         self.set_error(None)
+        self.query_one(".q-offer", Static).display = self.offer is not None
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -156,7 +185,19 @@ class QuestionBlock(Vertical):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.confirm()
+        if not self.confirm():
+            self.confirm_offer()
+        self.screen.focus_next()
+
+    @on(Entered)
+    def _entered(self, event: Entered) -> None:
+        # Enter on a yes/no: an unanswered required one says so instead of being passed over.
+        event.stop()
+        if event.answer is None and questions.required(self.question):
+            self.set_error("Answer it: type y for yes or n for no.")
+            return
+        if not self.confirm():
+            self.confirm_offer()
         self.screen.focus_next()
 
     @on(RadioSet.Changed)

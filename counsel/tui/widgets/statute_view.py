@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rich.markup import escape
+from textual.content import Content
 from textual.widgets import Static
+
+from counsel.tui.text import assemble, plain
 
 _NEW_ITEM = re.compile(r"^\s*(\([0-9a-zA-Z.-]+\)|Sec\. |\|)")
 
@@ -23,8 +25,9 @@ def reflow(text: str) -> str:
     return "\n".join(out)
 
 
-def version_text(citation: str, on: dt.date) -> tuple[str, str]:
-    """(header, body) markup for `citation` as in force on `on`; problems become the body."""
+def version_text(citation: str, on: dt.date) -> tuple[Content, Content]:
+    """(header, body) for `citation` as in force on `on`; problems become the body. Statute
+    text is shown as text (a bracket in it is never markup)."""
     from counsel.errors import CounselError
     from counsel.law import get_store
 
@@ -33,7 +36,7 @@ def version_text(citation: str, on: dt.date) -> tuple[str, str]:
         section = store.section(citation)
         version = section.as_of(on)
     except CounselError as exc:
-        return f"[b]{escape(citation)}[/b]", f"[red]{escape(str(exc))}[/red]"
+        return plain(citation, "bold"), plain(str(exc), "red")
     pinpoint = ""
     try:
         resolved = store.cite(citation, on)
@@ -44,29 +47,35 @@ def version_text(citation: str, on: dt.date) -> tuple[str, str]:
     effective = version.effective_iso or "date unknown"
     count = len(section.versions)
     index = section.versions.index(version) + 1
-    header = (
-        f"[b]{escape(section.citation)}[/b]  {escape(version.heading or section.heading)}\n"
-        f"In force on {on.isoformat()}: version {index} of {count}, effective {effective}\n"
-        f"[i]{escape(version.source)}[/i]"
+    header = assemble(
+        (section.citation, "bold"),
+        "  ",
+        version.heading or section.heading,
+        f"\nIn force on {on.isoformat()}: version {index} of {count}, effective {effective}\n",
+        (version.source, "italic"),
     )
+    parts: list[str | Content | tuple[str, str]] = []
     notes: list[str] = []
     if version.note:
-        notes.append(escape(version.note))
+        notes.append(version.note)
     if version.truncated:
-        notes.append(
-            "Truncated in the source, not completed: " + escape(", ".join(version.truncated))
-        )
-    body = ""
+        notes.append("Truncated in the source, not completed: " + ", ".join(version.truncated))
     if notes:
-        body += "[yellow]" + "\n".join(notes) + "[/yellow]\n\n"
+        parts += [("\n".join(notes), "yellow"), "\n\n"]
     if pinpoint and pinpoint != version.text:
-        body += f"[b]{escape(citation)}[/b]\n{escape(reflow(pinpoint))}\n\n[b]Whole section[/b]\n"
-    body += (
-        escape(reflow(version.text))
-        if version.text
-        else "[dim](no text in the project's sources)[/dim]"
-    )
-    return header, body
+        parts += [
+            (citation, "bold"),
+            "\n",
+            reflow(pinpoint),
+            "\n\n",
+            ("Whole section", "bold"),
+            "\n",
+        ]
+    if version.text:
+        parts.append(reflow(version.text))
+    else:
+        parts.append(("(no text in the project's sources)", "dim"))
+    return header, assemble(*parts)
 
 
 class StatuteView(Static):
@@ -74,4 +83,4 @@ class StatuteView(Static):
 
     def show(self, citation: str, on: dt.date) -> None:
         header, body = version_text(citation, on)
-        self.update(f"{header}\n\n{body}")
+        self.update(assemble(header, "\n\n", body))

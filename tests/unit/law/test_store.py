@@ -268,3 +268,19 @@ def test_overriding_a_section_for_a_what_if(tmp_path: Path) -> None:
     with store.overriding(only_old):
         pass
     assert store.section("305 ILCS 5/10-16.5") == original
+
+
+def test_search_ranks_whole_words_first(store: Store) -> None:
+    # "lien" inside "client" or "alien" is a weaker match than the lien sections themselves.
+    hits = [s.citation for s, _ in store.search("lien")]
+    for lien_section in ("305 ILCS 5/10-25", "305 ILCS 5/10-25.5"):
+        assert lien_section in hits
+    whole = {c for c in hits if c in ("305 ILCS 5/10-25", "305 ILCS 5/10-25.5")}
+    first_substring_only = next(
+        i
+        for i, (s, _) in enumerate(store.search("lien"))
+        if "lien" not in s.heading.lower()
+        and not re.search(r"(?<![a-z0-9])liens?(?![a-z0-9])", s.current.text.lower())
+    )
+    assert all(hits.index(c) < first_substring_only for c in whole)
+    assert hits.index("305 ILCS 5/10-25") < 3 and hits.index("305 ILCS 5/10-25.5") < 3

@@ -1,0 +1,673 @@
+"""The interview as a conversation: one question at a time, the transcript above it, findings
+said as they become true. The same interview engine, answers and draft as the form."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from counsel import drafts
+from counsel.tui import catalog, dialogue, questions, sayings
+from counsel.tui.dialogue import Step
+from counsel.tui.offers import CASE_KEYS, Offer, case_sources, offers
+from counsel.tui.session import RULE_138_LAST4, InterviewSession
+from counsel.tui.text import assemble, clean, plain
+from counsel.tui.widgets.answer_box import (
+    AnswerArea,
+    AnswerLine,
+    AreaSubmitted,
+    HelpAsked,
+    LeaveUp,
+)
+from counsel.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from counsel.tui.app import CounselApp
+
+CHECK_DOCUMENTS = "=check"
+"""The end review's first option: check the documents, then on to the render screen."""
+
+
+def answer_text(step: Step, value: Any) -> str:
+    """A raw answer as the text the answer field starts with when the step is asked again."""
+    if value is None:
+        return ""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return str(value)
+
+
+class ConversationScreen(Screen[None]):
+    """One question at a time; Enter answers (a blank Enter leaves an answer for later)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "why", "Why?"),
+        Binding("f2", "statute", "Statute"),
+        Binding("f4", "form", "Form"),
+        Binding("ctrl+r", "review", "Review", priority=True),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("escape", "home", "Home"),
+    ]
+
+    def __init__(
+        self,
+        draft: drafts.Draft,
+        *,
+        session: InterviewSession | None = None,
+        offered: dict[str, Offer] | None = None,
+    ) -> None:
+        super().__init__()
+        self.interview = catalog.interview(draft.interview_id)
+        self.draft = draft
+        self._session = session
+        self.session: InterviewSession
+        self.offered: dict[str, Offer] = dict(offered or {})
+        """Answers the case already has elsewhere, by question id: shown, never reused
+        until the user confirms them."""
+        self._fixed_offers = bool(offered)
+        self.editing: Step | None = None
+        self.current: Step | None = None
+        self.all_steps: list[Step] = []
+        self.errors: dict[str, str] = {}
+        self.sentences: dict[str, str] = {}
+        self.said: dict[str, tuple[str, str]] = {}
+        """Finding key -> (the step after which it was said, the sentence)."""
+        self.last_said: list[str] = []
+        self.said_mid = False
+        """True when the last findings said were placed after an earlier answer (an edit)."""
+        self.undo: list[tuple[str, int, dict[str, Any]]] = []
+        self.problems: list[str] | None = None
+        """The document checks at the end: None until run, [] when they all pass."""
+
+    @property
+    def counsel(self) -> CounselApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(id="transcript", markup=False)
+        with Vertical(id="ask"):
+            yield Static("", id="said")
+            yield Static("", id="where")
+            yield Static("", id="question")
+            yield Static("", id="choices")
+            yield AnswerLine(id="answer-line", compact=True)
+            yield AnswerArea(widget_id="answer-area")
+            yield Static("", id="note")
+            yield OptionList(id="end", markup=False)
+        yield KeyBar()
+
+    async def on_mount(self) -> None:
+        self.session = self._session or InterviewSession(
+            self.interview,
+            self.draft,
+            self.counsel.office,
+            self.counsel.today,
+            self.counsel.drafts_folder,
+        )
+        if self.session.draft.view != "conversation":
+            self.session.draft = self.session.draft.in_view("conversation")
+            if self.session.raw:
+                self.session.save()
+        self.title = catalog.title(self.draft.interview_id)
+        self._subtitle()
+        self._find_offers()
+        self.sentences = self._sentences()
+        self.said = {k: ("", s) for k, s in self.sentences.items()}
+        self.advance()
+
+    # -- the course ---------------------------------------------------------------------------
+
+    def _subtitle(self) -> None:
+        from counsel.tui.screens.home import case_number
+
+        number = case_number(dict(self.session.raw))
+        self.sub_title = "new case" if number == "-" else clean(number)
+
+    def _find_offers(self) -> None:
+        if self._fixed_offers:  # started from an issued case: those offers stand
+            ids = set(self._question_ids())
+            self.offered = {k: v for k, v in self.offered.items() if k in ids}
+            return
+        sources = case_sources(
+            self.session.raw,
+            draft_id=self.session.draft.id,
+            drafts_folder=self.counsel.drafts_folder,
+            office=self.counsel.office,
+            title=catalog.title,
+        )
+        self.offered = offers(self._question_ids(), self.session.raw, sources)
+
+    def _question_ids(self) -> list[str]:
+        return [str(q.id) for q in self.interview.questions]
+
+    def _sentences(self) -> dict[str, str]:
+        found, _ = self.session.findings()
+        return sayings.sentences(
+            found, self.session.result.answers, self.counsel.office.closure_dates()
+        )
+
+    def _offered_lists(self) -> set[str]:
+        return {
+            qid
+            for qid, o in self.offered.items()
+            if isinstance(o.value, list) and questions.kind(self.interview.question(qid)) == "list"
+        }
+
+    def compute(self) -> None:
+        """Steps, errors and the first step not done, from the answers as they are now."""
+        raw = self.session.raw
+        self.errors = self.session.errors_by_field()
+        self.all_steps = dialogue.steps(
+            self.interview, raw, self.session.result.answers, self._offered_lists()
+        )
+        asked = set(self.session.draft.asked)
+        self.current = next(
+            (s for s in self.all_steps if not dialogue.is_done(s, raw, asked, self.errors)), None
+        )
+
+    def advance(self) -> None:
+        """Move to the first step not done (or the end review) and redraw."""
+        self.compute()
+        self.refresh_transcript()
+        self.show(self.editing or self.current)
+
+    def left(self) -> int:
+        return dialogue.left(self.all_steps, self.session.raw, self.errors)
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def _offer_phrase(self, step: Step) -> str:
+        o = self.offered.get(step.qid)
+        if o is None:
+            return ""
+        n = len(o.value) if isinstance(o.value, list) else 0
+        item = dialogue.item_words(step.question)
+        return f"the {n} {item}{'' if n == 1 else 's'} of {o.where}"
+
+    def step_label(self, step: Step) -> str:
+        return dialogue.label(step, self.session.raw, self._offer_phrase(step))
+
+    def refresh_transcript(self) -> None:
+        raw = self.session.raw
+        asked = set(self.session.draft.asked)
+        intro = assemble(
+            (str(self.interview.title), "bold"),
+            "\n",
+            (str(self.interview.summary), "dim"),
+            (
+                "\nAnswer each question, then Enter. Up goes back to an earlier answer; "
+                "F1 or ? says why a question is asked; F4 shows the same answers as a form.",
+                "dim italic",
+            ),
+        )
+        options: list[Option] = [Option(intro, disabled=True)]
+        section = ""
+        placed: set[str] = set()
+        by_step: dict[str, list[tuple[str, str]]] = {}
+        for key, (after, sentence) in self.said.items():
+            by_step.setdefault(after, []).append((key, sentence))
+        for step in self.all_steps:
+            if step is self.current or not dialogue.is_done(step, raw, asked, self.errors):
+                if step is self.current:
+                    break
+                continue
+            title = str(self.interview.section_of(step.qid).title)
+            if title != section:
+                section = title
+                options.append(Option(plain(title, "bold $accent"), disabled=True))
+            options.append(Option(self._entry(step), id=f"step:{step.key}"))
+            for key, sentence in by_step.get(step.key, []):
+                options.append(Option(self._finding(sentence), id=f"say:{key}"))
+                placed.add(key)
+        rest = [(k, s) for k, (_, s) in self.said.items() if k not in placed]
+        if rest:
+            options.append(Option(plain("Findings so far", "bold $accent"), disabled=True))
+            options.extend(Option(self._finding(s), id=f"say:{k}") for k, s in rest)
+        transcript = self.query_one("#transcript", OptionList)
+        transcript.clear_options()
+        transcript.add_options(options)
+        transcript.highlighted = None
+        transcript.scroll_end(animate=False)
+
+    def _entry(self, step: Step) -> Content:
+        value = dialogue.value_of(step, self.session.raw)
+        if step.kind in ("another", "any", "offer"):
+            shown = "No"
+        else:
+            shown = dialogue.shown(step, value)
+            default = getattr(step.asks, "office_default", "")
+            if dialogue.is_blank(value) and default and step.kind == "question":
+                office_value = getattr(self.counsel.office, default, "")
+                if office_value:
+                    shown = f"(blank: the office profile's {default}, {office_value})"
+        answer = "\n".join(f"  > {line}" for line in shown.splitlines() or [""])
+        return assemble((self.step_label(step), "dim"), "\n", (answer, "bold"))
+
+    def _finding(self, sentence: str) -> Content:
+        return assemble(("  * ", "bold $success"), (sentence, "$success"))
+
+    def show(self, step: Step | None) -> None:
+        """Ask `step`, or show the end review when there is none."""
+        left = self.left()
+        count = (
+            "no required answer left"
+            if left == 0
+            else f"{left} question{'' if left == 1 else 's'} left"
+        )
+        said = self.query_one("#said", Static)
+        said.update(plain("\n".join(f"* {s}" for s in self.last_said), "$success"))
+        # Findings said after an earlier answer changed land mid-transcript: say them here
+        # too, above the question, where the eye is.
+        said.display = bool(self.last_said) and self.said_mid
+        note = self.query_one("#note", Static)
+        line = self.query_one("#answer-line", AnswerLine)
+        area = self.query_one("#answer-area", AnswerArea)
+        end = self.query_one("#end", OptionList)
+        if step is None:
+            self.query_one("#where", Static).update(plain(f"End of the questions: {count}"))
+            self._end_review()
+            for w in (line, area, self.query_one("#choices")):
+                w.display = False
+            self.query_one("#question", Static).update(
+                plain("Review: what is missing, then the documents", "bold")
+            )
+            note.display = False
+            end.display = True
+            end.focus()
+            return
+        note.display = True
+        end.display = False
+        section = str(self.interview.section_of(step.qid).title)
+        editing = " (changing an earlier answer)" if self.editing is not None else ""
+        self.query_one("#where", Static).update(plain(f"{section}: {count}{editing}", "dim"))
+        self.query_one("#question", Static).update(plain(self.step_label(step), "bold"))
+        self._show_choices(step, "")
+        multiline = step.kind in ("question", "field") and questions.multiline(step.asks)
+        value = dialogue.value_of(step, self.session.raw)
+        offer = self.offered.get(step.qid) if step.kind in ("question", "offer") else None
+        if step.kind == "offer":
+            text = "yes"
+        elif value is None and offer is not None and step.kind == "question":
+            text = answer_text(step, offer.value)
+        else:
+            text = answer_text(step, value)
+        widget: AnswerLine | AnswerArea
+        if multiline:
+            line.display = False
+            area.display = True
+            area.text = text
+            area.move_cursor(area.document.end)
+            widget = area
+        else:
+            area.display = False
+            line.display = True
+            line.value = text
+            line.cursor_position = len(text)
+            widget = line
+        widget.focus()
+        self._note(step, offer, value)
+
+    def _note(self, step: Step, offer: Offer | None, value: Any) -> None:
+        note = self.query_one("#note", Static)
+        error = dialogue.error_of(step, self.errors)
+        if step.kind in ("question", "field") and error and not dialogue.is_blank(value):
+            note.update(plain(error, "bold $error"))
+            return
+        kind = step.answer_type
+        hint = {
+            "bool": "Type y or n, then Enter.",
+            "choice": "Type the number or the first letters of an option, then Enter.",
+            "date": "Type the date (YYYY-MM-DD or MM/DD/YYYY), then Enter.",
+            "money": "Type the amount in dollars and cents, then Enter.",
+            "integer": "Type a whole number, then Enter.",
+        }.get(kind, "Type the answer, then Enter.")
+        if step.kind == "another":
+            hint = "Type y for another, or Enter for no more."
+        elif step.kind == "any":
+            hint = "Type y if there is one, or Enter for none."
+        elif step.kind == "offer":
+            hint = "Enter uses them; type n to enter them anew."
+        elif kind == "text" and questions.multiline(step.asks):
+            hint = "Ctrl+J starts a new line; Enter answers."
+        if step.kind in ("question", "field") and not step.required:
+            hint += " Optional: Enter alone leaves it blank."
+        elif step.kind in ("question", "field"):
+            hint += " Enter alone leaves it for later."
+        if offer is not None and step.kind == "question" and dialogue.is_blank(value):
+            hint = f"From {offer.where}: Enter keeps it, or type another answer."
+        note.update(assemble((hint, "dim"), ("  ? why it is asked", "dim italic")))
+
+    def _show_choices(self, step: Step, typed: str) -> None:
+        box = self.query_one("#choices", Static)
+        if step.answer_type != "choice" or step.kind != "question" and step.kind != "field":
+            box.display = False
+            return
+        options = questions.choices(step.asks)
+        picked = dialogue.resolve_choice(options, typed) if typed.strip() else None
+        lines: list[str | tuple[str, str]] = []
+        for n, (value, text) in enumerate(options, start=1):
+            mark = "> " if value == picked else "  "
+            style = "bold reverse" if value == picked else ""
+            chosen = "  (Enter chooses it)" if value == picked else ""
+            lines.append((f"{mark}{n}  {text}{chosen}", style))
+            lines.append("\n")
+        box.update(assemble(*lines[:-1]))
+        box.display = True
+
+    @on(Input.Changed, "#answer-line")
+    def _typed(self, event: Input.Changed) -> None:
+        step = self.editing or self.current
+        if step is not None and step.answer_type == "choice":
+            self._show_choices(step, event.value)
+
+    # -- answering ----------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#answer-line")
+    def _line_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit(event.value)
+
+    @on(AreaSubmitted)
+    def _area_submitted(self, event: AreaSubmitted) -> None:
+        event.stop()
+        self.submit(event.value)
+
+    def submit(self, text: str) -> None:
+        step = self.editing or self.current
+        if step is None:
+            return
+        before = dict(self.sentences)
+        if step.kind in ("another", "any", "offer"):
+            if not self._list_step(step, text):
+                return
+        else:
+            value = self._typed_value(step, text)
+            self.session.mark_asked(step.key, save=False)
+            if step.kind == "field":
+                rows = [
+                    dict(r) for r in self.session.raw.get(step.qid) or [] if isinstance(r, dict)
+                ]
+                while len(rows) <= step.row:
+                    rows.append({})
+                fid = str(step.field.id)
+                if dialogue.is_blank(value):
+                    rows[step.row].pop(fid, None)
+                else:
+                    rows[step.row][fid] = value
+                self.session.confirm(step.qid, rows)
+            else:
+                self.session.confirm(step.qid, value)
+            if self.session.refused:
+                self.query_one("#answer-line", AnswerLine).value = ""
+                self.query_one("#answer-area", AnswerArea).text = ""
+                self.compute()
+                self.query_one("#note", Static).update(
+                    plain(f"Not kept: {RULE_138_LAST4}.", "bold $error")
+                )
+                return
+            self.errors = self.session.errors_by_field()
+            error = dialogue.error_of(step, self.errors)
+            if error is not None and not dialogue.is_blank(value):
+                # Kept as typed (nothing typed is lost) and asked again with the message.
+                self.compute()
+                self.show(step)
+                return
+            if step.qid in CASE_KEYS:
+                self._subtitle()
+                if not self._fixed_offers:
+                    self._find_offers()
+        self.sentences = self._sentences()
+        changed = sayings.changed(before, self.sentences)
+        for key in list(self.said):
+            if key not in self.sentences:
+                del self.said[key]
+        for key in changed:
+            self.said[key] = (step.key, self.sentences[key])
+        self.last_said = [self.sentences[k] for k in changed]
+        self.said_mid = self.editing is not None
+        self.editing = None
+        self.problems = None
+        self.advance()
+
+    def _typed_value(self, step: Step, text: str) -> Any:
+        """What to store for typed text: yes/no as a bool, a choice as its value, else the
+        text as typed (an unreadable answer is kept and its message shown)."""
+        multiline = questions.multiline(step.asks)
+        text = text.strip() if not multiline else text.strip("\n ").rstrip()
+        if not text:
+            return None
+        kind = step.answer_type
+        if kind == "bool":
+            yes = dialogue.parse_yes_no(text)
+            return text if yes is None else yes
+        if kind == "choice":
+            return dialogue.resolve_choice(questions.choices(step.asks), text) or text
+        return text
+
+    def _list_step(self, step: Step, text: str) -> bool:
+        """Another / any / offer: yes adds a row (or takes the offered rows), no closes the
+        list. False (asked again) when the answer is neither."""
+        default = step.kind == "offer"
+        yes = dialogue.parse_yes_no(text) if text.strip() else default
+        if yes is None:
+            self.query_one("#note", Static).update(
+                plain("Answer y (yes) or n (no), then Enter.", "bold $error")
+            )
+            return False
+        rows = [dict(r) for r in self.session.raw.get(step.qid) or [] if isinstance(r, dict)]
+        if step.kind == "offer":
+            self.session.mark_asked(step.key, save=False)
+            if yes:
+                offered = self.offered[step.qid].value
+                self.session.confirm(step.qid, [dict(r) for r in offered if isinstance(r, dict)])
+            else:
+                self.session.save()
+            return True
+        if yes:
+            rows.append({})
+            self.session.mark_asked(step.key, False, save=False)
+            self.session.confirm(step.qid, rows)
+        else:
+            self.session.mark_asked(step.key)
+        return True
+
+    # -- the end review -------------------------------------------------------------------------
+
+    def _end_review(self) -> None:
+        raw = self.session.raw
+        end = self.query_one("#end", OptionList)
+        missing = [
+            s
+            for s in self.all_steps
+            if s.kind in ("question", "field")
+            and (
+                dialogue.error_of(s, self.errors) is not None
+                or (s.required and dialogue.is_blank(dialogue.value_of(s, raw)))
+            )
+        ]
+        options: list[Option] = []
+        if not missing:
+            if self.problems is None:
+                first = "Check the documents and go on to render them"
+            elif self.problems:
+                first = "The documents' checks fail (below): fix them, then check again"
+            else:
+                first = "Every check passes: go on to render the documents"
+            options.append(Option(plain(first, "bold"), id=CHECK_DOCUMENTS))
+            for p in self.problems or []:
+                options.append(Option(plain(f"  {p}", "$error"), disabled=True))
+        else:
+            n = len(missing)
+            options.append(
+                Option(
+                    plain(f"{n} answer{'' if n == 1 else 's'} missing or wrong; Enter goes there:"),
+                    disabled=True,
+                )
+            )
+        for s in missing:
+            why = dialogue.error_of(s, self.errors) or "required"
+            options.append(
+                Option(
+                    assemble((self.step_label(s), "bold"), "\n  ", (why, "$error")),
+                    id=f"step:{s.key}",
+                )
+            )
+        end.clear_options()
+        end.add_options(options)
+        first_enabled = next((i for i, o in enumerate(options) if not o.disabled), None)
+        end.highlighted = first_enabled
+
+    @on(OptionList.OptionSelected, "#end")
+    def _end_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id == CHECK_DOCUMENTS:
+            if self.problems == []:
+                self.open_render()
+            else:
+                self.query_one("#where", Static).update(plain("Checking the documents...", "dim"))
+                self.check_documents()
+            return
+        self._edit_key(option_id.removeprefix("step:"))
+
+    @work(thread=True, exclusive=True)
+    def check_documents(self) -> None:
+        """Build and check the documents off the UI thread (no PDF or DOCX is written)."""
+        from counsel.tui.screens.review import document_problems
+
+        problems = document_problems(self.session)
+        self.app.call_from_thread(self._checked, problems)
+
+    def _checked(self, problems: list[str]) -> None:
+        self.problems = problems
+        if not problems and self.current is None and self.editing is None:
+            self.open_render()
+            return
+        self.show(self.editing or self.current)
+
+    def open_render(self) -> None:
+        from counsel.tui.screens.render import RenderScreen
+
+        self.app.push_screen(RenderScreen(self.session))
+
+    # -- moving about -----------------------------------------------------------------------
+
+    def _edit_key(self, key: str) -> None:
+        step = next((s for s in self.all_steps if s.key == key), None)
+        if step is None:
+            return
+        self.editing = step
+        self.last_said = []
+        self.show(step)
+
+    @on(LeaveUp)
+    def _up(self, event: LeaveUp) -> None:
+        transcript = self.query_one("#transcript", OptionList)
+        if not transcript.option_count:
+            return
+        transcript.focus()
+        last = next(
+            (
+                i
+                for i in range(transcript.option_count - 1, -1, -1)
+                if not transcript.get_option_at_index(i).disabled
+            ),
+            None,
+        )
+        transcript.highlighted = last
+
+    @on(OptionList.OptionSelected, "#transcript")
+    def _transcript_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id.startswith("step:"):
+            self._edit_key(option_id.removeprefix("step:"))
+
+    @on(HelpAsked)
+    def _help(self, event: HelpAsked) -> None:
+        self.action_why()
+
+    def action_why(self) -> None:
+        from counsel.tui.screens.why import WhyModal
+
+        step = self._focused_step()
+        if step is not None:
+            self.app.push_screen(WhyModal(self.session, step))
+
+    def _focused_step(self) -> Step | None:
+        transcript = self.query_one("#transcript", OptionList)
+        if self.focused is transcript and transcript.highlighted is not None:
+            option = transcript.get_option_at_index(transcript.highlighted)
+            key = (option.id or "").removeprefix("step:")
+            found = next((s for s in self.all_steps if s.key == key), None)
+            if found is not None:
+                return found
+        return self.editing or self.current
+
+    def action_statute(self) -> None:
+        from counsel.tui.screens.statute_modal import StatuteModal
+
+        step = self._focused_step()
+        cites = questions.pinpoint_citations(step.asks) if step is not None else ()
+        if not cites:
+            cites = questions.citations(self.interview)
+        self.app.push_screen(StatuteModal(cites, self.session.case_date))
+
+    def action_form(self) -> None:
+        from counsel.tui.screens.interview import InterviewScreen
+
+        section = self.interview.section_of((self.editing or self.current or self._last()).qid)
+        self.session.draft = self.session.draft.in_view("form").at_section(str(section.id))
+        if self.session.raw:
+            self.session.save()
+        self.app.switch_screen(InterviewScreen(self.session.draft, session=self.session))
+
+    def _last(self) -> Step:
+        return (
+            self.all_steps[-1]
+            if self.all_steps
+            else Step("", "question", self.interview.questions[0])
+        )
+
+    def action_review(self) -> None:
+        from counsel.tui.screens.review import ReviewScreen
+
+        def edit(question_id: str | None) -> None:
+            if question_id:
+                key = next(
+                    (s.key for s in self.all_steps if s.qid == question_id and s.kind != "another"),
+                    question_id,
+                )
+                self._edit_key(key)
+
+        self.app.push_screen(ReviewScreen(self.session), edit)
+
+    def action_home(self) -> None:
+        if self.focused is self.query_one("#transcript") or self.editing is not None:
+            # Escape from the transcript or from an earlier answer: back to the question.
+            self.editing = None
+            self.show(self.current)
+            return
+        self.app.pop_screen()
+
+    def action_undo(self) -> None:
+        if not self.undo:
+            self.notify("Nothing to undo.")
+            return
+        qid, index, row = self.undo.pop()
+        rows = [dict(r) for r in self.session.raw.get(qid) or [] if isinstance(r, dict)]
+        rows.insert(min(index, len(rows)), row)
+        self.session.confirm(qid, rows)
+        self.notify("The row is back.")
+        self.advance()
