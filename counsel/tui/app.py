@@ -82,7 +82,7 @@ def run_app(office_path: Path | None = None) -> int:
 def exit_code(app: App[int], result: int | None) -> int:
     """The process status after `app` ended: counsel's internal-error status (70) when it
     ended on an unhandled exception (Textual's return code 1), else the app's result."""
-    from counsel.cli import INTERNAL_ERROR
+    from counsel.crash import INTERNAL_ERROR
 
     if app.return_code:
         return INTERNAL_ERROR

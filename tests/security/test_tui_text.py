@@ -154,7 +154,7 @@ async def test_an_issued_case_with_a_hostile_name_starts_an_interview(app: Couns
 
 async def test_a_crash_exits_non_zero(app: CounselApp) -> None:
     """After a crash the process status is counsel's internal error (70), never 0."""
-    from counsel.cli import INTERNAL_ERROR
+    from counsel.crash import INTERNAL_ERROR
     from counsel.tui.app import exit_code
 
     tally.attack()

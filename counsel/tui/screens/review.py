@@ -133,27 +133,23 @@ def field_words(field: str, interview: Any) -> str:
 
 
 def document_check(session: InterviewSession) -> tuple[list[str], list[Any]]:
-    """(problems, documents): every answer error and every failing document check, in words;
-    the documents are built (templates and checks, no writer) only when the answers pass."""
+    """(problems, documents): every answer error and every failing document check, in words,
+    from counsel.case.prepare (the road render and batch take; no writer runs)."""
+    from counsel.case import AnswersInvalid, prepare
+    from counsel.render import RenderError
+
     iv = session.interview
-    result = session.result
-    problems = [
-        f"{field_words(str(e.field), iv)}: {readable(str(e.message), iv)}" for e in result.errors
-    ]
-    docs: list[Any] = []
-    if problems:
-        return problems, docs
     try:
-        from counsel.render import RenderError, build_documents
-    except ImportError:
-        return ["The document renderer is not installed in this build."], docs
-    try:
-        docs = list(build_documents(iv.id, result.answers, session.office, session.case_date))
+        prepared = prepare(str(iv.id), dict(session.raw), session.office, today=session.today)
+    except AnswersInvalid as exc:
+        return [
+            f"{field_words(str(e.field), iv)}: {readable(str(e.message), iv)}" for e in exc.errors
+        ], []
     except RenderError as exc:
-        problems.extend(readable(str(p), iv) for p in exc.problems)
+        return [readable(str(p), iv) for p in exc.problems], []
     except Exception as exc:  # a template or check bug: shown, never a crash
-        problems.append(f"{type(exc).__name__} while building the documents")
-    return problems, docs
+        return [f"{type(exc).__name__} while building the documents"], []
+    return [], list(prepared.documents)
 
 
 def document_problems(session: InterviewSession) -> list[str]:

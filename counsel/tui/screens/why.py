@@ -18,6 +18,7 @@ from counsel.tui import dialogue, questions
 from counsel.tui.dialogue import Step
 from counsel.tui.session import InterviewSession
 from counsel.tui.text import assemble
+from counsel.tui.widgets.findings_panel import finding_title
 from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.statute_view import version_text
 
@@ -111,7 +112,7 @@ def why_content(step: Step, session: InterviewSession) -> Content:
     if used:
         for name, f in used.items():
             cited = "; ".join(getattr(f, "citations", ()) or ())
-            title = name.replace("_", " ").capitalize()
+            title = finding_title(name)
             parts += ["\n- ", (title, "bold"), f" ({cited})" if cited else ""]
     else:
         parts.append("\nNo finding is computed from it: the documents print it as given.")

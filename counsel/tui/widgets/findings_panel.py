@@ -56,6 +56,20 @@ REFUSALS = frozenset({"lien_eligibility", "job_program_order"})
 a plain "no" beside other findings that look settled."""
 
 
+_TITLES = {
+    "fi_lien_expiry": "Financial-institution lien lapses",
+    "lien_notify": "Who gets the notice of lien",
+    "prior_period_factors": "Prior-period factors (750 ILCS 46/802)",
+    "older_child": "Older child (criterion 7)",
+}
+"""Titles a finding's name does not spell out by itself ("fi" is no word)."""
+
+
+def finding_title(name: str) -> str:
+    """A finding's name as a title: `lien_hearing_deadline` -> `Lien hearing deadline`."""
+    return _TITLES.get(name) or name.replace("_", " ").capitalize()
+
+
 def refused(findings: Mapping[str, Any]) -> list[str]:
     """Names of the findings that refuse the documents (a lien that may not be imposed)."""
     return [n for n in REFUSALS if n in findings and getattr(findings[n], "value", None) is False]
@@ -73,7 +87,7 @@ def findings_content(findings: Mapping[str, Any], problem: str | None) -> Conten
     parts = [("Findings", "bold")]
     no = set(refused(findings))
     for name, f in findings.items():
-        title = name.replace("_", " ").capitalize()
+        title = finding_title(name)
         if name in no:
             parts += [("\n\n[!] ", "bold $error"), (f"{title}: NOT ALLOWED", "bold $error")]
         else:
