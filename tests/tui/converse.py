@@ -17,6 +17,7 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
+from counsel.tui import questions
 from counsel.tui.dialogue import Step
 
 
@@ -33,6 +34,8 @@ class Keys:
 
 
 def _event(key: str) -> events.Key:
+    if key == "\r":
+        return events.Key("enter", "\r")
     if len(key) == 1:
         char = key
         name = _character_to_key(key) if not key.isalnum() else key
@@ -54,10 +57,11 @@ async def send(pilot: Pilot[Any], keys: list[str]) -> None:
 
 
 async def type_answer(pilot: Pilot[Any], text: str, count: Keys) -> None:
-    """The characters of an answer (Ctrl+J for a line break): answer keys, not navigation."""
+    """The characters of an answer (Ctrl+J for a line break; "\r" is Enter, the form's line
+    break): answer keys, not navigation."""
     keys = ["ctrl+j" if ch == "\n" else ch for ch in text]
     count.characters += len(keys)
-    assert all(unicodedata.category(ch)[0] != "C" or ch == "\n" for ch in text)
+    assert all(unicodedata.category(ch)[0] != "C" or ch in "\n\r" for ch in text)
     await send(pilot, keys)
 
 
@@ -84,10 +88,15 @@ def answer_for(step: Step, raw: dict[str, Any]) -> str:
     """What a specialist types for `step`, reading the example answers file."""
     rows = raw.get(step.qid) or []
     if step.kind == "question":
-        return as_text(raw.get(step.qid))
-    if step.kind == "field":
+        value = raw.get(step.qid)
+    elif step.kind == "field":
         row = rows[step.row] if step.row < len(rows) else {}
-        return as_text(row.get(str(step.field.id)))
+        value = row.get(str(step.field.id))
+    if step.kind in ("question", "field"):
+        if step.answer_type == "choice" and value is not None:
+            # An option by its number, as the screen lists them (one key).
+            return str([v for v, _ in questions.choices(step.asks)].index(str(value)) + 1)
+        return as_text(value)
     if step.kind == "another":
         return "y" if len(rows) > step.row else ""  # Enter alone: no more
     if step.kind == "any":

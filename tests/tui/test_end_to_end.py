@@ -23,13 +23,12 @@ from tests.tui.helpers import fill_interview, paste, settle
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "expected"
 
-# One example per interview; the lien runs both formats so the PDF path is covered too.
+# The form view, by its widgets: the conversation's tests type all five interviews (and
+# tests/tui/test_conversation.py drives the prior-period form by keys); here the lien, with
+# both formats so the PDF path is covered too, and the registration (its lists and checks).
 CASES = [
-    ("track-judicial", ("docx",)),
-    ("prior-period-judicial", ("docx",)),
     ("registration", ("docx",)),
     ("lien-account", ("pdf", "docx")),
-    ("job-program-administrative", ("docx",)),
 ]
 
 

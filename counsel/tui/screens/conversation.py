@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counsel import drafts
@@ -28,6 +28,7 @@ from counsel.tui.widgets.answer_box import (
     LeaveUp,
 )
 from counsel.tui.widgets.key_bar import KeyBar
+from counsel.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from counsel.tui.app import CounselApp
@@ -71,6 +72,8 @@ class ConversationScreen(Screen[None]):
         self.draft = draft
         self._session = session
         self.session: InterviewSession
+        self.title = catalog.title(draft.interview_id)
+        self.sub_title = self._case_words(draft.answers)
         self.offered: dict[str, Offer] = dict(offered or {})
         """Answers the case already has elsewhere, by question id: shown, never reused
         until the user confirms them."""
@@ -86,6 +89,8 @@ class ConversationScreen(Screen[None]):
         self.said_mid = False
         """True when the last findings said were placed after an earlier answer (an edit)."""
         self.undo: list[tuple[str, int, dict[str, Any]]] = []
+        self.ready = False
+        """True once mounted and the first question is shown."""
         self.problems: list[str] | None = None
         """The document checks at the end: None until run, [] when they all pass."""
 
@@ -94,7 +99,7 @@ class ConversationScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield OptionList(id="transcript", markup=False)
         with Vertical(id="ask"):
             yield Static("", id="said")
@@ -119,20 +124,25 @@ class ConversationScreen(Screen[None]):
             self.session.draft = self.session.draft.in_view("conversation")
             if self.session.raw:
                 self.session.save()
-        self.title = catalog.title(self.draft.interview_id)
-        self._subtitle()
         self._find_offers()
         self.sentences = self._sentences()
         self.said = {k: ("", s) for k, s in self.sentences.items()}
         self.advance()
+        self.ready = True
 
     # -- the course ---------------------------------------------------------------------------
 
-    def _subtitle(self) -> None:
+    @staticmethod
+    def _case_words(answers: Any) -> str:
         from counsel.tui.screens.home import case_number
 
-        number = case_number(dict(self.session.raw))
-        self.sub_title = "new case" if number == "-" else clean(number)
+        number = case_number(dict(answers))
+        return "new case" if number == "-" else clean(number)
+
+    def _subtitle(self) -> None:
+        words = self._case_words(self.session.raw)
+        if words != self.sub_title:
+            self.sub_title = words
 
     def _find_offers(self) -> None:
         if self._fixed_offers:  # started from an issued case: those offers stand
@@ -317,6 +327,11 @@ class ConversationScreen(Screen[None]):
             widget = line
         widget.focus()
         self._note(step, offer, value)
+
+    def answer_field_text(self) -> str:
+        """What the answer field holds now (an offered default, or what was typed)."""
+        line = self.query_one("#answer-line", AnswerLine)
+        return line.value if line.display else self.query_one("#answer-area", AnswerArea).text
 
     def _note(self, step: Step, offer: Offer | None, value: Any) -> None:
         note = self.query_one("#note", Static)

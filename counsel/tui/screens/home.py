@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from counsel import drafts
 from counsel.tui import catalog
 from counsel.tui.offers import IssuedCase, Offer, issued_cases
 from counsel.tui.text import cell, plain
 from counsel.tui.widgets.key_bar import KeyBar
+from counsel.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from counsel.tui.app import CounselApp
@@ -49,7 +50,7 @@ class HomeScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="home-body"):
             yield Static("Drafts and cases on this machine", classes="title")
             yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)

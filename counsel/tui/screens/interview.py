@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from counsel import drafts
 from counsel.tui import catalog, questions
@@ -23,6 +23,7 @@ from counsel.tui.widgets.findings_panel import FindingsPanel
 from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.question_block import QuestionBlock
 from counsel.tui.widgets.section_outline import SectionOutline
+from counsel.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from counsel.tui.app import CounselApp
@@ -57,6 +58,9 @@ class InterviewScreen(Screen[None]):
         """Answers the case already has elsewhere: shown in their fields, kept only when the
         user confirms one (Enter on it, or an edit)."""
         self.session: InterviewSession
+        self.title = catalog.title(draft.interview_id)
+        number = case_number(dict(draft.answers))
+        self.sub_title = "new case" if number == "-" else clean(number)
         self.current = 0
         self._drawing = asyncio.Lock()
 
@@ -65,7 +69,7 @@ class InterviewScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="iv-body"):
             yield SectionOutline(id="outline")
             with Vertical(id="iv-main"):
@@ -89,9 +93,6 @@ class InterviewScreen(Screen[None]):
             if self.session.raw:
                 self.session.save()
         self.draft = self.session.draft
-        self.title = catalog.title(self.draft.interview_id)
-        number = case_number(dict(self.draft.answers))
-        self.sub_title = "new case" if number == "-" else clean(number)
         start = self.session.section_index(self.draft.section) if self.draft.section else 0
         await self.show_section(start)
 

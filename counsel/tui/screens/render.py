@@ -11,12 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Header, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from counsel.tui.session import InterviewSession
 from counsel.tui.text import PICTURED, assemble, plain
 from counsel.tui.widgets.choice_input import ChoiceInput
 from counsel.tui.widgets.key_bar import KeyBar
+from counsel.tui.widgets.title_bar import TitleBar
 from counsel.tui.widgets.yes_no import Entered
 
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
@@ -65,9 +66,11 @@ class RenderScreen(Screen[None]):
         self.session = session
         self.folder = folder or default_folder(session.raw)
         self.written: list[Path] = []
+        self.title = "Render"
+        self.sub_title = str(session.interview.title)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="render-body"):
             yield Static(plain("Format (1, 2 or 3)", "bold"), classes="q-label")
             yield ChoiceInput(
@@ -83,8 +86,6 @@ class RenderScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Render"
-        self.sub_title = str(self.session.interview.title)
         self.query_one("#go", Button).focus()
 
     def on_key(self, event: events.Key) -> None:

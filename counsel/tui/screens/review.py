@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from counsel.tui import questions
@@ -19,6 +19,7 @@ from counsel.tui.session import InterviewSession, field_matches
 from counsel.tui.text import assemble
 from counsel.tui.widgets.findings_panel import FindingsPanel
 from counsel.tui.widgets.key_bar import KeyBar
+from counsel.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from counsel.tui.app import CounselApp
@@ -169,6 +170,8 @@ class ReviewScreen(Screen[str | None]):
     def __init__(self, session: InterviewSession) -> None:
         super().__init__()
         self.session = session
+        self.title = "Review"
+        self.sub_title = str(session.interview.title)
         self.problems: list[str] = []
         self.docs: list[Any] | None = None
 
@@ -177,7 +180,7 @@ class ReviewScreen(Screen[str | None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="review-body"):
             yield OptionList(*answer_options(self.session), id="answers")
             with VerticalScroll(id="review-side"):
@@ -186,8 +189,6 @@ class ReviewScreen(Screen[str | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = str(self.session.interview.title)
         found, problem = self.session.findings()
         self.query_one(FindingsPanel).show(found, problem)
         answers = self.query_one("#answers", OptionList)

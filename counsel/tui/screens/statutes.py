@@ -12,13 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counsel.tui.text import PICTURED, assemble, plain
 from counsel.tui.widgets.date_input import DateInput, check_date
 from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.statute_view import StatuteView
+from counsel.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from counsel.tui.app import CounselApp
@@ -114,7 +115,7 @@ class StatuteBrowser(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="statute-bar"):
             yield Input(
                 highlighter=PICTURED,
