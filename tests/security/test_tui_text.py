@@ -94,7 +94,8 @@ async def test_hostile_names_in_the_register_are_text_on_every_screen(app: Couns
     draft = drafts.new_draft("lien")
     for key, value in HOSTILE.items():
         draft = draft.with_answer(key, value)
-    drafts.save_draft(draft.with_answer("document_date", "2026-11-23"), app.drafts_folder)
+    draft = draft.with_answer("document_date", "2026-11-23").in_view("conversation")
+    drafts.save_draft(draft, app.drafts_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         home = _screen_text(app)

@@ -53,6 +53,9 @@ async def send(pilot: Pilot[Any], keys: list[str]) -> None:
         event = _event(key)
         event.set_sender(pilot.app)
         driver.send_message(event)
+    # As Pilot.press waits after each key: idle, animations done, idle again.
+    await pilot.pause()
+    await pilot.app._animator.wait_until_complete()
     await pilot.pause()
 
 

@@ -51,6 +51,14 @@ async def converse(pilot: Any, screen: ConversationScreen, raw: dict[str, Any]) 
                 await press(pilot, count, "ctrl+u")
             await type_answer(pilot, wanted, count)
         await press(pilot, count, "enter")
+        await settle(
+            pilot,
+            lambda s=step: (
+                screen.current is None
+                or screen.current.key != s.key
+                or screen.errors.get(s.error_field) is not None
+            ),
+        )
         assert screen.current is None or screen.current.key != step.key, (
             f"{step.key} was asked again: {screen.errors.get(step.error_field)}"
         )
@@ -236,3 +244,196 @@ async def test_prior_period_form_and_conversation_key_counts(
     )
     assert talk_keys.navigation <= talk_keys.asked
     assert talk_keys.navigation < form_keys.navigation
+
+
+async def _start(pilot: Any, draft: drafts.Draft) -> ConversationScreen:
+    pilot.app.screen.open_draft(draft.in_view("conversation"))
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ConversationScreen))
+    screen = pilot.app.screen
+    assert isinstance(screen, ConversationScreen)
+    await settle(pilot, lambda: screen.ready)
+    return screen
+
+
+async def _answer(pilot: Any, screen: ConversationScreen, text: str) -> None:
+    if screen.answer_field_text():
+        await pilot.press("ctrl+u")
+    await type_answer(pilot, text, Keys())
+    await press(pilot, Keys(), "enter")
+
+
+async def test_hidden_questions_are_never_asked_and_a_list_is_a_sub_conversation(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(pilot, drafts.new_draft("track"))
+        asked: list[str] = []
+        answers = {
+            "court_case_number": "2026-F-1",
+            "document_date": "2026-11-23",
+            "judicial_necessary": "n",
+            "parties_are_parents": "n",
+            "track_override": "n",
+        }
+        kids = iter(["Ada Example", "2012-03-01", "", "y", "Ben Example", "2015-07-04", "", ""])
+        while screen.current is not None and len(asked) < 60:
+            step = screen.current
+            asked.append(step.key)
+            if step.qid == "children":
+                text = next(kids)
+            else:
+                text = answers.get(step.qid, "n" if step.answer_type == "bool" else "")
+            await _answer(pilot, screen, text)
+        # Conditions: no written reason without "judicial necessary", no "parents agree"
+        # unless they are the parents, no override reason without an override.
+        for hidden in ("judicial_necessary_reason", "parents_agree", "track_override_reason"):
+            assert hidden not in asked
+        assert [k for k in asked if k.startswith("children")] == [
+            "children[1].name",
+            "children[1].birth_date",
+            "children[1].graduation_date",
+            "children+1",
+            "children[2].name",
+            "children[2].birth_date",
+            "children[2].graduation_date",
+            "children+2",
+        ]
+        assert [c["name"] for c in screen.session.raw["children"]] == ["Ada Example", "Ben Example"]
+        transcript = str(
+            [
+                screen.query_one("#transcript").get_option_at_index(i).prompt  # type: ignore[attr-defined]
+                for i in range(screen.query_one("#transcript").option_count)
+            ]  # type: ignore[attr-defined]
+        )
+        assert "Support for Ada Example ends March 1, 2030, the 18th birthday" in transcript
+
+
+async def test_a_changed_answer_says_its_finding_again_and_left_counts_down(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    app = make_app()
+    draft = drafts.new_draft("track")
+    for key, value in {"court_case_number": "2026-F-1", "document_date": "2026-11-23"}.items():
+        draft = draft.with_answer(key, value)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(pilot, draft)
+        while screen.current is not None and screen.current.key != "children[1].name":
+            await _answer(pilot, screen, "")
+        left = screen.left()
+        assert f"{left} questions left" in str(screen.query_one("#where").render())
+        await _answer(pilot, screen, "Riley Fictional")
+        await _answer(pilot, screen, "2013-02-28")
+        assert screen.left() == left - 2
+        said = "Support for Riley Fictional ends February 28, 2031, the 18th birthday"
+        assert any(said in s for s in screen.last_said)
+        # Up into the transcript, to the birth date, Enter, a new date: said again, above
+        # the question too (the sentence lands mid-transcript).
+        await pilot.press("up")
+        transcript = screen.query_one("#transcript")
+        assert transcript.has_focus
+        target = next(
+            i
+            for i in range(transcript.option_count)  # type: ignore[attr-defined]
+            if transcript.get_option_at_index(i).id == "step:children[1].birth_date"  # type: ignore[attr-defined]
+        )
+        transcript.highlighted = target  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.editing is not None and screen.editing.key == "children[1].birth_date"
+        assert screen.answer_field_text() == "2013-02-28"
+        await _answer(pilot, screen, "2013-03-31")
+        new = "Support for Riley Fictional ends March 31, 2031, the 18th birthday"
+        assert any(new in s for s in screen.last_said)
+        assert new in str(screen.query_one("#said").render())
+        assert screen.editing is None
+
+
+async def test_the_end_review_lists_what_is_missing_each_enter_away(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    interview_id, raw = load_answers_file(EXAMPLES / "lien-account.toml")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(pilot, drafts.new_draft(interview_id))
+        count = Keys()
+        while screen.current is not None:
+            step = screen.current
+            text = "" if step.qid == "obligor_name" else answer_for(step, raw)
+            await type_answer(pilot, text, count)  # the obligor's name left for later
+            await press(pilot, count, "enter")
+        end = screen.query_one("#end")
+        assert end.has_focus
+        assert "1 answer missing or wrong" in str(end.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        assert end.highlighted == 1 and end.get_option_at_index(1).id == "step:obligor_name"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.editing is not None and screen.editing.qid == "obligor_name"
+        await _answer(pilot, screen, "Jordan P. Madeup")
+        assert screen.current is None
+        await pilot.press("enter")  # check the documents, then the render screen
+        await settle(pilot, lambda: isinstance(app.screen, RenderScreen), timeout=60)
+
+
+async def test_answers_of_the_same_case_are_offered_never_reused_silently(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    other = drafts.new_draft("prior-period")
+    for key, value in {
+        "court_case_number": "2026-F-000417",
+        "obligor_name": "Morgan T. Fictional",
+        "children": [{"name": "Riley Fictional", "birth_date": "2013-02-28"}],
+    }.items():
+        other = other.with_answer(key, value)
+    drafts.save_draft(other, drafts_folder)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(pilot, drafts.new_draft("track"))
+        await _answer(pilot, screen, "2026-F-000417")  # the case number: now its answers
+        while screen.current is not None and screen.current.qid != "obligor_name":
+            await _answer(
+                pilot, screen, answer_for(screen.current, {"document_date": "2026-11-23"})
+            )
+        assert "obligor_name" not in screen.session.raw  # offered, not copied
+        assert screen.answer_field_text() == "Morgan T. Fictional"
+        assert "the draft Order for support" in str(screen.query_one("#note").render())
+        await press(pilot, Keys(), "enter")  # confirmed with Enter
+        assert screen.session.raw["obligor_name"] == "Morgan T. Fictional"
+        while screen.current is not None and screen.current.qid != "children":
+            await _answer(pilot, screen, "")
+        assert screen.current is not None and screen.current.kind == "offer"
+        assert "use the 1 child of the draft Order for support" in screen.step_label(screen.current)
+        await press(pilot, Keys(), "enter")
+        assert screen.session.raw["children"] == [
+            {"name": "Riley Fictional", "birth_date": "2013-02-28"}
+        ]
+        assert screen.current is not None and screen.current.key == "children+1"
+
+
+async def test_why_says_the_purpose_the_rule_and_the_statute_at_its_pinpoint(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    from counsel.tui.screens.why import WhyModal
+
+    _, raw = load_answers_file(EXAMPLES / "lien-account.toml")
+    draft = drafts.new_draft("lien")
+    for key, value in raw.items():
+        if key not in ("interview", "mailing_date"):
+            draft = draft.with_answer(key, value)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _start(pilot, draft)
+        while screen.current is not None and screen.current.qid != "mailing_date":
+            await press(pilot, Keys(), "enter")  # optional blanks not asked yet: left blank
+        assert screen.current is not None and screen.current.qid == "mailing_date"
+        await type_answer(pilot, "?", Keys())  # ? on an empty answer asks why
+        await settle(pilot, lambda: isinstance(app.screen, WhyModal))
+        text = str(app.screen.query_one("#why-text").render())
+        assert "A hearing must be requested within 15 days" in text  # why
+        assert "Lien hearing deadline" in text  # the rule that reads it
+        assert "Financial-institution lien lapses" in text
+        assert "The law as in force on November 23, 2026" in text
+        assert "89 Ill. Adm. Code 160.70(g)(1)(C)" in text  # at its pinpoint
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.answer_field_text() == ""

@@ -484,8 +484,12 @@ class ConversationScreen(Screen[None]):
         if step.kind == "offer":
             self.session.mark_asked(step.key, save=False)
             if yes:
-                offered = self.offered[step.qid].value
-                self.session.confirm(step.qid, [dict(r) for r in offered if isinstance(r, dict)])
+                offered = [dict(r) for r in self.offered[step.qid].value if isinstance(r, dict)]
+                # Taken whole: their blank optional fields are not asked one by one.
+                for n in range(len(offered)):
+                    for f in questions.fields(step.question):
+                        self.session.mark_asked(f"{step.qid}[{n + 1}].{f.id}", save=False)
+                self.session.confirm(step.qid, offered)
             else:
                 self.session.save()
             return True

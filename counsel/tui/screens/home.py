@@ -216,8 +216,11 @@ class HomeScreen(Screen[None]):
         from counsel.tui.screens.interview import InterviewScreen
 
         screen: Screen[None]
+        # A draft saved before the conversation existed (no view recorded) was made in the
+        # form: it opens there. A new interview opens as a conversation.
+        view = draft.view or ("form" if draft.answers else "conversation")
         try:
-            if draft.view == "form":
+            if view == "form":
                 screen = InterviewScreen(draft, offered=offered)
             else:
                 screen = ConversationScreen(draft, offered=offered)

@@ -151,6 +151,7 @@ class QuestionBlock(Vertical):
     def forget(self) -> None:
         """Empty the field: its value was not kept (Rule 138), so it must not linger."""
         widget = self.input
+        self._forgetting = True  # the Changed event this causes must not clear the reason
         if isinstance(widget, Input):
             widget.value = ""
         elif isinstance(widget, TextArea):
@@ -173,6 +174,9 @@ class QuestionBlock(Vertical):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         # Immediate feedback while typing (the engine re-checks when the answer is confirmed).
+        if getattr(self, "_forgetting", False):
+            self._forgetting = False
+            return
         if not event.value.strip():
             self.set_error(None)
         elif self.checker is not None:
