@@ -102,12 +102,28 @@ async def _settle(pilot: Any, done: Callable[[], bool]) -> None:
     raise AssertionError("screen did not settle")
 
 
+async def _quiet(pilot: Any) -> None:
+    """Wait until the screen is drawn as it will stay: every key bar redrawn for the
+    bindings of the focused widget (it redraws after a refresh), animations done."""
+    from counsel.tui.widgets.key_bar import KeyBar
+
+    await pilot.pause()
+    await _settle(pilot, lambda: all(bar.in_step() for bar in pilot.app.screen.query(KeyBar)))
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+async def _home(pilot: Any) -> None:
+    await _settle(pilot, lambda: pilot.app.screen.query("#drafts"))
+    await _quiet(pilot)
+
+
 async def _open_lien(pilot: Any) -> None:
     await pilot.pause()
     await pilot.press("enter")  # the newest draft: the lien, on its "debt" section
     await _settle(pilot, lambda: pilot.app.screen.query("#q-past_due_as_of"))
     pilot.app.screen.query_one("#in-past_due_amount").focus()
-    await pilot.pause()
+    await _quiet(pilot)
 
 
 async def _review(pilot: Any) -> None:
@@ -115,6 +131,7 @@ async def _review(pilot: Any) -> None:
     await pilot.press("ctrl+r")
     await _settle(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
     await _settle(pilot, lambda: pilot.app.screen.docs is not None)
+    await _quiet(pilot)
 
 
 async def _conversation(pilot: Any) -> None:
@@ -123,25 +140,34 @@ async def _conversation(pilot: Any) -> None:
     await pilot.pause()
     await pilot.press("down", "down", "enter")  # the prior-period draft, as a conversation
     await _settle(pilot, lambda: isinstance(pilot.app.screen, ConversationScreen))
-    await pilot.pause()
+    await _settle(pilot, lambda: pilot.app.screen.ready)
+    await _quiet(pilot)
 
 
 async def _why(pilot: Any) -> None:
+    from counsel.tui.screens.why import WhyModal
+
     await _conversation(pilot)
     await pilot.press("f1")
-    await pilot.pause()
+    await _settle(pilot, lambda: isinstance(pilot.app.screen, WhyModal))
+    await _quiet(pilot)
 
 
 async def _statutes(pilot: Any) -> None:
     await pilot.pause()
     pilot.app.push_screen(StatuteBrowser("305 ILCS 5/10-16.5"))
-    await pilot.pause()
+    await _settle(
+        pilot,
+        lambda: pilot.app.screen.query("#statute-main")
+        and "Sec. 10-16.5" in str(pilot.app.screen.query_one("#statute-main").render()),
+    )
+    await _quiet(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 class TestSnapshots:
     def test_home(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
-        assert snap_compare(app, terminal_size=size, run_before=lambda p: p.pause())
+        assert snap_compare(app, terminal_size=size, run_before=_home)
 
     def test_interview(self, snap_compare: Any, app: CounselApp, size: tuple[int, int]) -> None:
         assert snap_compare(app, terminal_size=size, run_before=_open_lien)
@@ -161,5 +187,5 @@ class TestSnapshots:
 
 def test_light_theme_home(snap_compare: Any, app: CounselApp) -> None:
     app.theme = "textual-light"
-    assert snap_compare(app, terminal_size=(80, 24), run_before=lambda p: p.pause())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_home)
     assert os.environ["TZ"] == "UTC"

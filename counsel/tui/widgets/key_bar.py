@@ -49,8 +49,17 @@ class KeyBar(Static):
         """The bar as plain text (what a test or a screen reader would read)."""
         return "  ".join(f"{self.app.get_key_display(b)} {b.description}" for b, _ in self.shown())
 
+    drawn: list[tuple[str, str, str, bool]] | None = None
+    """The items last drawn (None before the first draw)."""
+
     def on_resize(self) -> None:
         self._redraw()
+
+    def in_step(self) -> bool:
+        """True when the bar shows the screen's bindings as they are now (a redraw is
+        scheduled after each bindings change; a snapshot waits for it)."""
+        width = self.size.width or self.app.size.width
+        return self.is_attached and self.drawn == self.parts(width)
 
     def parts(self, width: int) -> list[tuple[str, str, str, bool]]:
         """(key shown, key pressed, description, enabled) for each binding, fitted to `width`:
@@ -81,6 +90,7 @@ class KeyBar(Static):
             return  # a dismissed modal's bar, called back after its screen went away
         width = self.size.width or self.app.size.width
         items = self.parts(width)
+        self.drawn = items
         gap = "  " if 1 + sum(len(k) + 1 + len(d) + 2 for k, _, d, _ in items) - 2 <= width else " "
         pieces: list[str | tuple[str, str]] = [" "]
         for n, (key, press, description, enabled) in enumerate(items):
