@@ -293,9 +293,11 @@ class InterviewSession:
 
     @property
     def case_date(self) -> dt.date:
-        """The document date if answered and valid, else today: the law's 'as of' date."""
-        value = self.result.answers.get("document_date")
-        return value if isinstance(value, dt.date) else self.today
+        """The document date if answered and valid, else today: the law's 'as of' date (the
+        one rule every front end uses, counsel.case.as_of_date)."""
+        from counsel.case import as_of_date
+
+        return as_of_date(self.result.answers, today=self.today)
 
     def findings(self) -> tuple[dict[str, Any], str | None]:
         """(findings, problem): the engine's findings, or why they cannot be computed yet."""
