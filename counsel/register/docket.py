@@ -18,14 +18,25 @@ from counsel.rules.docket import RULES, Clock, EventFact, clocks, due
 
 # How the docket stays a query: when a document is recorded, and again whenever one of its
 # events is recorded, its clocks are computed by counsel.rules.docket and stored as rows of
-# `deadline` (a new *generation* per change, numbered by the event that caused it: the
-# register stays append-only). Each row keeps the clock's start day and its nominal last day,
-# which do not depend on the office's closures; listing the next N days selects the current
-# generation's running rows whose nominal day falls in the window (an index on (state,
-# nominal)), then counts each one's last day under 5 ILCS 70/1.11 with today's closures. A
-# closure can only move a last day later, so the nominal day bounds it from below; the window
-# reaches back _EXTENSION_SLACK days further to catch a long run of closed days.
-_EXTENSION_SLACK = dt.timedelta(days=60)
+# `deadline` (a new *generation* per change: the register stays append-only). Each row keeps
+# the clock's start day and its nominal last day, which do not depend on the office's
+# closures; listing the next N days selects the current generation's running rows whose
+# nominal day falls in the window (an index on (state, nominal)), then counts each one's last
+# day under 5 ILCS 70/1.11 with today's closures. 1.11 only moves a last day later, onto the
+# first open day: a nominal day before the window's first day still lands in it exactly when
+# every day from it to the window is closed, so the query reaches back over that run of closed
+# days (`reach_back`), and no further.
+
+
+def reach_back(first: dt.date, closures: Mapping[dt.date, str]) -> dt.date:
+    """The earliest nominal last day whose 1.11 last day can be `first` or later."""
+    from counsel.rules.calendar import closed_reason
+
+    day = first
+    while closed_reason(day - dt.timedelta(days=1), closures) is not None:
+        day -= dt.timedelta(days=1)
+    return day
+
 
 UNCOMPUTED = "uncomputed"
 """The kind of the one waiting row stored when a document's clocks could not be computed."""
@@ -259,7 +270,8 @@ def docket_rows(
     entry: int | None = None,
     waiting_since: dt.date | None = None,
 ) -> list[Any]:
-    """The current generation's running rows whose nominal day is in [lo - slack, hi], and
+    """The current generation's running rows whose nominal day is in [lo, hi] (lo from
+    `reach_back`), and
     the waiting rows of documents dated `waiting_since` or later (None: all); optionally one
     case, by either of its numbers, or one entry."""
     cols: list[Any] = [deadline, issue.c.interview]
@@ -275,7 +287,7 @@ def docket_rows(
         base = base.where(deadline.c.issue_id == entry)
     running = base.where(
         deadline.c.state == "running",
-        deadline.c.nominal >= lo - _EXTENSION_SLACK,
+        deadline.c.nominal >= lo,
         deadline.c.nominal <= hi,
     )
     waiting = base.where(deadline.c.state == "waiting")

@@ -543,10 +543,10 @@ class Register:
         days after it, counted with the office's `closures`, and the deadlines waiting for an
         event of documents dated in the last `waiting` days (None, or a case or entry given:
         all of them); overdue first (see counsel.register.docket)."""
-        from counsel.register.docket import docket_rows, items
+        from counsel.register.docket import docket_rows, items, reach_back
 
         hi = today + dt.timedelta(days=within)
-        lo = today - dt.timedelta(days=past)
+        lo = reach_back(today - dt.timedelta(days=past), closures or {})
         since = None
         if waiting is not None and case is None and entry is None:
             since = today - dt.timedelta(days=waiting)

@@ -301,6 +301,22 @@ def test_old_documents_waiting_for_an_event_are_counted_not_listed(
     assert data["older_waiting"] == 0
 
 
+def test_the_window_reaches_back_over_closed_days_exactly(tmp_path: Path) -> None:
+    # Mailed Dec 9, 2026: nominal last day Dec 24 (an office closure in the example profile),
+    # then Christmas, the weekend: the last day is Monday, Dec 28.
+    closures = load_office(OFFICE).closure_dates()
+    with Register.open(tmp_path / "reg.sqlite3") as reg:
+        answers = {"lien_target": "real_estate", "mailing_date": D(2026, 12, 9)}
+        _issue(reg, "lien", ("lien-notice",), answers, "L-1", D(2026, 12, 9))
+        (item,) = reg.docket(D(2026, 12, 29), past=1, closures=closures)
+        assert (item.due, item.days_left, item.status) == (D(2026, 12, 28), -1, "overdue")
+        assert [s.date for s in item.skipped] == [D(2026, 12, d) for d in (24, 25, 26, 27)]
+        assert reg.docket(D(2026, 12, 29), past=0, closures=closures) == []
+        # Without the office's closure, Dec 24 (a Thursday) is itself the last day.
+        (plain,) = reg.docket(D(2026, 12, 24), past=0, closures={})
+        assert (plain.due, plain.days_left) == (D(2026, 12, 24), 0)
+
+
 def test_the_same_deadline_from_two_entries_of_a_case_is_listed_once(tmp_path: Path) -> None:
     answers = {"lien_target": "real_estate", "mailing_date": D(2026, 11, 24)}
     with Register.open(tmp_path / "reg.sqlite3") as reg:
