@@ -41,6 +41,13 @@ __all__ = ["BatchOptions", "BatchSummary", "run_batch"]
 
 def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchSummary:
     """Check every row, render the good ones, write errors.csv and the manifest."""
+    with contextlib.ExitStack() as held:  # DIR's batch lock, from prepare_out_dir to the end
+        return _run_batch(options, progress, held)
+
+
+def _run_batch(
+    options: BatchOptions, progress: Progress | None, held: contextlib.ExitStack
+) -> BatchSummary:
     progress = progress or NoProgress()
     t0 = time.monotonic()
     for fmt in options.formats:
@@ -51,7 +58,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     case.check_header(interview, sheet.header)
     # A bad profile is a usage error now, not one crash per worker later.
     office = case.load_office(options.office)
-    previous = prepare_out_dir(options)
+    previous = prepare_out_dir(options, held)
     config = WorkerConfig(
         interview_id=options.interview_id,
         office_toml=options.office.read_text("utf-8") if options.office else None,
@@ -65,8 +72,13 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     settings = settings_hash(config)
     # By answers hash over every line, not by row: rows moved around the sheet still match.
     done_by_hash: dict[str, ManifestEntry] = {}
+    # The files the manifest lists: the only ones --resume may write over (item 5 of issue
+    # 16: a file the first run refused to touch stays untouched).
+    owned: frozenset[str] = frozenset()
     if options.resume:
-        for e in read_entries(options.out_dir / MANIFEST_NAME):
+        entries = read_entries(options.out_dir / MANIFEST_NAME)
+        owned = frozenset(f.name for e in entries for f in e.files)
+        for e in entries:
             if e.settings_hash == settings:
                 done_by_hash[e.answers_hash] = e
 
@@ -88,9 +100,12 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     try:
         if plan:
             with ManifestWriter(manifest_path) as writer, _register(options, office) as reg:
-                for result in _render_all(options, executor, workers, config, sheet, plan):
+                rendering = _render_all(options, executor, workers, config, sheet, plan, owned)
+                for result in rendering:
                     planned = plan[result.row]
-                    ok = _store(result, planned, options, config, settings, writer, reg, errors)
+                    ok = _store(
+                        result, planned, options, config, settings, writer, reg, errors, owned
+                    )
                     count = _documents(result) if ok else 0
                     if ok:
                         rendered += 1
@@ -121,6 +136,11 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     )
 
 
+def owned_by(owned: frozenset[str], stem: str) -> frozenset[str]:
+    """The manifest's files that a row with this file-name stem may replace."""
+    return frozenset(name for name in owned if name.startswith(f"{stem}_"))
+
+
 def _documents(result: JobResult) -> int:
     if result.issued is not None:
         return len(result.issued.files)
@@ -138,6 +158,7 @@ def _render_all(
     config: WorkerConfig,
     sheet: Sheet,
     plan: dict[int, Planned],
+    owned: frozenset[str] = frozenset(),
 ) -> Iterator[JobResult]:
     """Rows stream in and results stream out; at most `in_flight` rows are out at once."""
     limit = options.in_flight or 4 * workers
@@ -147,7 +168,8 @@ def _render_all(
             if row.number not in plan:
                 continue
             stem = plan[row.number].stem
-            pending.add(executor.submit(render_row, config, row.number, row.cells, stem))
+            mine = owned_by(owned, stem)
+            pending.add(executor.submit(render_row, config, row.number, row.cells, stem, mine))
             if len(pending) >= limit:
                 done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
                 for future in done:
@@ -170,6 +192,7 @@ def _store(
     writer: ManifestWriter,
     register: RecordSink | None,
     errors: list[RowError],
+    owned: frozenset[str] = frozenset(),
 ) -> bool:
     """Write one row's documents (unless the worker did), record its register row, then its
     manifest line; False if rejected."""
@@ -185,7 +208,7 @@ def _store(
             issued = road.write_outputs(
                 result.outputs,
                 options.out_dir,
-                force=options.resume,
+                force=owned_by(owned, planned.stem) if options.resume else False,
                 source="batch",
                 record=False,
             )

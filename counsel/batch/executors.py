@@ -65,8 +65,9 @@ def make_executor(
     # spawn, not fork: the progress bar runs a thread, and forking a threaded process can
     # leave a lock held forever in the child.
     ctx = multiprocessing.get_context("spawn")
+    # Each worker watches this process and ends with it, even after a kill -9 here.
     pool = cf.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=init_worker, initargs=(config,)
+        max_workers=jobs, mp_context=ctx, initializer=init_worker, initargs=(config, os.getpid())
     )
     # The first submission starts every worker: they load WeasyPrint, the store and the
     # templates (a second or two each) while this process checks the rows.

@@ -15,7 +15,7 @@ from counsel.batch.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from counsel.batch.options import BatchOptions
 from counsel.batch.worker import WorkerConfig
 from counsel.errors import UsageError
-from counsel.fsutil import private_dir
+from counsel.fsutil import open_private, private_dir
 
 
 def settings_hash(config: WorkerConfig) -> str:
@@ -44,19 +44,53 @@ def remove_temp_files(out_dir: Path) -> None:
                 os.unlink(entry.path)
 
 
-def prepare_out_dir(options: BatchOptions) -> dict[int, ManifestEntry]:
+LOCK_NAME = ".batch.lock"
+"""The lock file a running batch holds in DIR (never removed: removing it would race)."""
+
+
+def lock_out_dir(out: Path, stack: contextlib.ExitStack) -> None:
+    """Hold DIR's batch lock until `stack` closes; UsageError if another batch holds it.
+
+    An advisory `flock` on DIR/.batch.lock: the system drops it when the holder ends, even
+    by kill -9, so a killed batch never leaves the folder locked, and two batches (or a
+    batch and its own --resume started too early) can never write one manifest at once.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Unix: no lock, as before
+        return
+    fd = open_private(out / LOCK_NAME, os.O_RDWR, what="--out")
+    stack.callback(os.close, fd)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise UsageError(
+            f"--out: another batch is running in {out} (it holds {LOCK_NAME}); wait for it "
+            "to finish (then --resume if it stopped), or choose another folder"
+        ) from None
+
+
+def prepare_out_dir(
+    options: BatchOptions, stack: contextlib.ExitStack | None = None
+) -> dict[int, ManifestEntry]:
+    """Make DIR private and take its lock (held until `stack` closes; a private stack when
+    None, released on return), clean a killed run's temp files, read the manifest."""
     out = options.out_dir
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out: {out} is a file; give a folder")
     manifest = out / MANIFEST_NAME
-    if manifest.exists() and not options.resume:
-        raise UsageError(
-            f"--out: {out} holds an earlier batch ({MANIFEST_NAME}); pass --resume to finish "
-            "it, or choose a new folder"
-        )
-    private_dir(out, what="--out")
-    remove_temp_files(out)
-    return read_manifest(manifest) if options.resume else {}
+    with contextlib.ExitStack() as own:
+        private_dir(out, what="--out")
+        # Locked before anything in DIR is read or removed: the temp files of a running
+        # batch are not a killed one's.
+        lock_out_dir(out, stack if stack is not None else own)
+        if manifest.exists() and not options.resume:
+            raise UsageError(
+                f"--out: {out} holds an earlier batch ({MANIFEST_NAME}); pass --resume to "
+                "finish it, or choose a new folder"
+            )
+        remove_temp_files(out)
+        return read_manifest(manifest) if options.resume else {}
 
 
 def resolve_as_of(options: BatchOptions, previous: dict[int, ManifestEntry]) -> dt.date | None:

@@ -35,7 +35,8 @@ class WorkerConfig:
     """Where the worker writes the files itself (a local pool: the fsyncs run in parallel);
     None: send the bytes back (a Dask worker may not see the folder)."""
     overwrite: bool = False
-    """--resume: a file under the row's own name is this batch's and may be replaced."""
+    """--resume: a file under the row's name that the manifest lists may be replaced, one
+    holding exactly the row's bytes (written before a kill) is kept, any other is refused."""
     pdf_variant: str | None = None
     """--pdf-variant over the office profile's (None: the profile's)."""
 
@@ -124,9 +125,51 @@ def warm() -> None:
     """A no-op job: submitting it makes the pool start its workers (and their initializer)."""
 
 
-def init_worker(config: WorkerConfig) -> None:
-    """Pool initializer: load the store, interview and templates before the first row."""
+def init_worker(config: WorkerConfig, parent_pid: int | None = None) -> None:
+    """Pool initializer: end with the batch (`parent_pid`), then load the store, interview
+    and templates before the first row."""
+    if parent_pid is not None:
+        end_with_parent(parent_pid)
     worker_state(config)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_PARENT_POLL_SECONDS = 0.5
+
+
+def end_with_parent(parent_pid: int) -> None:
+    """Make this pool process end when the batch's main process does, however it ends.
+
+    A kill -9 of the main process gives it no chance to stop its pool: the workers (about
+    85 MB each) lived on under PID 1, and with them the resource tracker they keep open.
+    On Linux the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); a
+    daemon thread also polls the parent id, which changes when the parent is gone, for
+    other systems and for the moment before prctl took effect.
+    """
+    import os
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import ctypes.util
+
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # no libc to call: the poll below still works
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)  # no cleanup to run: the main process writes the manifest, not us
+
+    threading.Thread(target=watch, name="counsel-parent-watch", daemon=True).start()
 
 
 REFUSED = (
@@ -136,11 +179,18 @@ REFUSED = (
 CLASH = "two documents of this row would share a file name"
 
 
-def render_row(config: WorkerConfig, row: int, cells: dict[str, Any], stem: str) -> JobResult:
+def render_row(
+    config: WorkerConfig,
+    row: int,
+    cells: dict[str, Any],
+    stem: str,
+    owned: frozenset[str] = frozenset(),
+) -> JobResult:
     """Check, prepare and issue one row through counsel.case, as `counsel render` does (and
     write it, with `config.out_dir`; the register row is recorded by the main process).
     Problems come back as errors, never as exceptions. `stem` is the row's file-name prefix
-    from the check pass."""
+    from the check pass; `owned`, on --resume, the files of this stem the manifest lists:
+    the only ones it may write over."""
     from counsel import case as road
     from counsel.render.core import RenderError
 
@@ -168,7 +218,7 @@ def render_row(config: WorkerConfig, row: int, cells: dict[str, Any], stem: str)
             prepared,
             Path(config.out_dir),
             config.formats,
-            force=config.overwrite,
+            force=owned if config.overwrite else False,
             source="batch",
             record=False,  # one register connection, in the main process
             file_stem=file_stem,

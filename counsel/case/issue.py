@@ -174,7 +174,7 @@ def issue(
     out_dir: Path,
     formats: Iterable[str],
     *,
-    force: bool = False,
+    force: bool | frozenset[str] = False,
     source: Source | None,
     register: RecordSink | Path | str | None = None,
     record: bool = True,
@@ -190,7 +190,10 @@ def issue(
     and raise OutputExists (two renders into one folder cannot both succeed). `register`: an
     open register, a path, or None for the office profile's (else the default) register;
     `record=False` records nothing (a template preview: `source` None). `once`: see
-    `record_row`.
+    `record_row`. `force` may also name the files that may be replaced (a batch's --resume:
+    the files its manifest owns): then an existing file of another name is kept only if it
+    holds exactly the bytes that would be written (a killed row's own file), and refused
+    otherwise.
     """
     outputs = render_outputs(prepared, formats, file_stem=file_stem)
     return write_outputs(
@@ -202,7 +205,7 @@ def write_outputs(
     outputs: Outputs,
     out_dir: Path,
     *,
-    force: bool = False,
+    force: bool | frozenset[str] = False,
     source: Source | None,
     register: RecordSink | Path | str | None = None,
     record: bool = True,
@@ -275,14 +278,25 @@ def _sink(
         yield register
 
 
-def _write(files: Iterable[OutputFile], out_dir: Path, force: bool) -> list[Path]:
+def _write(files: Iterable[OutputFile], out_dir: Path, force: bool | frozenset[str]) -> list[Path]:
     from counsel.fsutil import atomic_write, create_new, fsync_dir, private_dir
 
     targets = [(out_dir / f.name, f) for f in files]
     if len({p.name for p, _ in targets}) != len(targets):
         raise OutputClash("two files of this case would share a name; nothing was written")
+    kept: set[Path] = set()
+    if isinstance(force, frozenset):
+        # Only the named files are ours to replace. Any other file there stays as it is:
+        # kept if it is byte for byte what this issue writes (the same row, written before
+        # a kill stopped its manifest line), else the issue is refused.
+        for path, f in targets:
+            if path.name not in force and os.path.lexists(path):
+                if not _holds(path, f.data):
+                    raise OutputExists([path])
+                kept.add(path)
+        force = frozenset(p.name for p, _ in targets if p.name in force)
     if not force:
-        existing = [p for p, _ in targets if p.exists()]
+        existing = [p for p, _ in targets if p not in kept and os.path.lexists(p)]
         if existing:
             raise OutputExists(existing)
     # A folder made here is owner-only, parents too; an existing one keeps its mode but must
@@ -291,7 +305,9 @@ def _write(files: Iterable[OutputFile], out_dir: Path, force: bool) -> list[Path
     created: list[Path] = []
     try:
         for path, f in targets:
-            if force:
+            if path in kept:
+                continue
+            if force is True or (isinstance(force, frozenset) and path.name in force):
                 atomic_write(path, f.data, sync_dir=False)
             else:
                 create_new(path, f.data, sync_dir=False)
@@ -305,6 +321,16 @@ def _write(files: Iterable[OutputFile], out_dir: Path, force: bool) -> list[Path
         raise
     fsync_dir(out_dir)  # once for the whole case, not once per file
     return [p for p, _ in targets]
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """`path` is a regular file of this user holding exactly `data` (no symlink followed)."""
+    from counsel.fsutil import read_private
+
+    try:
+        return read_private(path, private=False) == data
+    except OSError:  # a link, a folder, another user's file: not this issue's
+        return False
 
 
 def _undo(created: Iterable[Path]) -> None:

@@ -22,6 +22,7 @@ import pytest
 
 import counsel.batch.case as case
 from counsel.batch import BatchOptions, run_batch
+from counsel.batch.folder import LOCK_NAME
 from counsel.batch.worker import worker_state
 from counsel.errors import UsageError
 from counsel.render.core import BuiltDocument, DocumentSpec
@@ -112,7 +113,7 @@ def test_outputs_manifest_and_modes(sheet: Callable[..., Path], tmp_path: Path) 
     out = tmp_path / "out"
     summary = run_batch(_options(sheet([lien_row(1), lien_row(2)]), out, formats=("pdf", "docx")))
     assert summary.exit_code == 0 and summary.documents == 4
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
     assert names == [
         "IVD-T-0001_notice-of-lien.docx",
         "IVD-T-0001_notice-of-lien.pdf",
@@ -328,7 +329,8 @@ def test_resume_matches_rows_that_moved_and_leaves_foreign_temp_files(
     (out / ".IVD-T-0001_notice-of-lien.pdf.ab12cd_3.tmp").write_bytes(b"half")
     summary = run_batch(_options(sheet([rows[2], lien_row(9), rows[0], rows[1]]), out, resume=True))
     assert CALLS == ["IVD-T-0009"] and summary.skipped == 3
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".notes.tmp"]
+    dotted = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+    assert dotted == [LOCK_NAME, ".notes.tmp"]  # the batch's own lock stays, not removed
 
 
 def test_cli_exit_codes_and_json_summary(

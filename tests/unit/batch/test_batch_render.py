@@ -179,7 +179,7 @@ def test_killed_batch_resumes_without_duplicates_gaps_or_partial_files(tmp_path:
     assert summary.skipped + summary.rendered == rows
     latest = {e["row"]: e for e in entries}
     listed = {f["name"]: f["sha256"] for e in latest.values() for f in e["files"]}
-    on_disk = {p.name for p in out.iterdir()} - {"manifest.jsonl", "errors.csv"}
+    on_disk = {p.name for p in out.iterdir()} - {"manifest.jsonl", "errors.csv", ".batch.lock"}
     assert on_disk == set(listed)  # no partial or temporary file, nothing unlisted
     assert sum(n.endswith(".provenance.json") for n in listed) == rows  # a sidecar each
     for name, sha in listed.items():
