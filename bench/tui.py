@@ -123,7 +123,10 @@ def cold_starts(n: int, cols: int, rows: int) -> list[float]:
 
 
 def until_quiet(term: Terminal, sent: float, quiet: float = 0.03) -> float:
-    """Time from `sent` to the last output before the terminal went quiet for `quiet` s."""
+    """Time from `sent` to the last output before the terminal went quiet for `quiet` s
+    (the first output is waited for, up to 5 s: a confirm may think before it paints)."""
+    if not select.select([term.fd], [], [], 5.0)[0]:
+        raise TimeoutError("no repaint within 5 s of Enter")
     last = sent
     while select.select([term.fd], [], [], quiet)[0]:
         os.read(term.fd, 65536)

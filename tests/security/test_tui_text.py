@@ -97,6 +97,7 @@ async def test_hostile_names_in_the_register_are_text_on_every_screen(app: Couns
     draft = draft.with_answer("document_date", "2026-11-23").in_view("conversation")
     drafts.save_draft(draft, app.drafts_folder)
     async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, lambda: app.screen.cases_loaded)  # type: ignore[attr-defined]
         await pilot.pause()
         home = _screen_text(app)
         assert "Jordan [/] Madeup" in home  # the draft's parties and the issued case's
@@ -145,7 +146,7 @@ async def test_an_issued_case_with_a_hostile_name_starts_an_interview(app: Couns
     tally.attack()
     _record(app)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await _settle(pilot, lambda: app.screen.cases_loaded)  # type: ignore[attr-defined]
         await pilot.press("enter", "enter")  # the issued case, then the first interview
         await _settle(pilot, lambda: isinstance(app.screen, ConversationScreen))
         await pilot.pause()

@@ -114,12 +114,12 @@ async def _quiet(pilot: Any) -> None:
 
 
 async def _home(pilot: Any) -> None:
-    await _settle(pilot, lambda: pilot.app.screen.query("#drafts"))
+    await _settle(pilot, lambda: getattr(pilot.app.screen, "cases_loaded", False))
     await _quiet(pilot)
 
 
 async def _open_lien(pilot: Any) -> None:
-    await pilot.pause()
+    await _home(pilot)
     await pilot.press("enter")  # the newest draft: the lien, on its "debt" section
     await _settle(pilot, lambda: pilot.app.screen.query("#q-past_due_as_of"))
     pilot.app.screen.query_one("#in-past_due_amount").focus()
@@ -137,7 +137,7 @@ async def _review(pilot: Any) -> None:
 async def _conversation(pilot: Any) -> None:
     from counsel.tui.screens.conversation import ConversationScreen
 
-    await pilot.pause()
+    await _home(pilot)
     await pilot.press("down", "down", "enter")  # the prior-period draft, as a conversation
     await _settle(pilot, lambda: isinstance(pilot.app.screen, ConversationScreen))
     await _settle(pilot, lambda: pilot.app.screen.ready)

@@ -359,12 +359,21 @@ async def test_the_end_review_lists_what_is_missing_each_enter_away(
         count = Keys()
         while screen.current is not None:
             step = screen.current
-            text = "" if step.qid == "obligor_name" else answer_for(step, raw)
-            await type_answer(pilot, text, count)  # the obligor's name left for later
+            if step.qid == "obligor_name":  # left for later: Enter warns, a second Enter skips
+                await press(pilot, count, "enter")
+                assert screen.current is step
+                assert "Enter again to leave it for later" in str(
+                    screen.query_one("#note").render()
+                )
+                await press(pilot, count, "enter")
+                assert screen.current is not None and screen.current.qid != "obligor_name"
+                continue
+            await type_answer(pilot, answer_for(step, raw), count)
             await press(pilot, count, "enter")
         end = screen.query_one("#end")
         assert end.has_focus
         assert "1 answer missing or wrong" in str(end.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        assert "Not answered yet" in str(end.get_option_at_index(1).prompt)  # type: ignore[attr-defined]
         assert end.highlighted == 1 and end.get_option_at_index(1).id == "step:obligor_name"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await pilot.pause()
@@ -437,3 +446,48 @@ async def test_why_says_the_purpose_the_rule_and_the_statute_at_its_pinpoint(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and screen.answer_field_text() == ""
+
+
+async def test_a_row_is_removed_only_when_confirmed_and_comes_back(
+    make_app: MakeApp, drafts_folder: Path
+) -> None:
+    from counsel.tui.screens.confirm import ConfirmModal
+
+    draft = drafts.new_draft("track").with_answer(
+        "children",
+        [
+            {"name": "Ada Example", "birth_date": "2012-03-01"},
+            {"name": "Ben Example", "birth_date": "2015-07-04"},
+        ],
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(pilot, draft)
+        while screen.current is not None and not screen.current.key.startswith("children+"):
+            await press(pilot, Keys(), "enter", "enter")
+        await pilot.press("up")
+        transcript = screen.query_one("#transcript")
+        target = next(
+            i
+            for i in range(transcript.option_count)  # type: ignore[attr-defined]
+            if transcript.get_option_at_index(i).id == "step:children[1].name"  # type: ignore[attr-defined]
+        )
+        transcript.highlighted = target  # type: ignore[attr-defined]
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.press("n")  # kept
+        await pilot.pause()
+        assert len(screen.session.raw["children"]) == 2
+        transcript.focus()
+        transcript.highlighted = target  # type: ignore[attr-defined]
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.press("y")
+        await settle(pilot, lambda: app.screen is screen)
+        saved = drafts.load_draft(screen.session.draft.id, drafts_folder).answers["children"]
+        assert [c["name"] for c in saved] == ["Ben Example"]
+        assert not any("Ada Example" in s for s in screen.sentences.values())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        saved = drafts.load_draft(screen.session.draft.id, drafts_folder).answers["children"]
+        assert [c["name"] for c in saved] == ["Ada Example", "Ben Example"]

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input
 from counsel import drafts
 from counsel.tui.screens.home import HomeScreen, case_number, parties
 from tests.tui.conftest import MakeApp
+from tests.tui.helpers import settle
 
 
 def _cells(table: DataTable[str]) -> list[list[str]]:
@@ -125,7 +126,7 @@ async def test_issued_case_is_listed_and_starts_a_new_interview_prefilled(
             office=app.office,
         )
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot, lambda: app.screen.cases_loaded)  # read off the UI thread
         rows = _cells(app.screen.query_one("#drafts", DataTable))
         assert rows[0][0] == "2026-F-555" and rows[0][1] == "Pat Obligee v. Sam Obligor"
         assert rows[0][2].endswith("(issued)")

@@ -18,6 +18,7 @@ from counsel import drafts
 from counsel.tui import catalog, dialogue, questions, sayings
 from counsel.tui.dialogue import Step
 from counsel.tui.offers import CASE_KEYS, Offer, case_sources, offers
+from counsel.tui.screens.review import readable
 from counsel.tui.session import RULE_138_LAST4, InterviewSession
 from counsel.tui.text import assemble, clean, plain
 from counsel.tui.widgets.answer_box import (
@@ -27,6 +28,7 @@ from counsel.tui.widgets.answer_box import (
     HelpAsked,
     LeaveUp,
 )
+from counsel.tui.widgets.findings_panel import refused
 from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.title_bar import TitleBar
 
@@ -46,6 +48,22 @@ def answer_text(step: Step, value: Any) -> str:
     if value is False:
         return "no"
     return str(value)
+
+
+class Transcript(OptionList):
+    """The answers so far; Enter changes the highlighted one, x removes its list row."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x,delete", "remove_row", "Remove row"),
+    ]
+
+    def action_remove_row(self) -> None:
+        if self.highlighted is None:
+            return
+        option_id = self.get_option_at_index(self.highlighted).id or ""
+        screen = self.screen
+        if isinstance(screen, ConversationScreen):
+            screen.remove_row(option_id.removeprefix("step:"))
 
 
 class ConversationScreen(Screen[None]):
@@ -91,6 +109,11 @@ class ConversationScreen(Screen[None]):
         self.undo: list[tuple[str, int, dict[str, Any]]] = []
         self.ready = False
         """True once mounted and the first question is shown."""
+        self.refusing: set[str] = set()
+        """Findings that refuse the documents (a lien that may not be imposed)."""
+        self._skip_armed = ""
+        """The required question a blank Enter was pressed on once: a second one leaves it
+        for later (one Enter alone never passes a required question unnoticed)."""
         self.problems: list[str] | None = None
         """The document checks at the end: None until run, [] when they all pass."""
 
@@ -100,7 +123,7 @@ class ConversationScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield OptionList(id="transcript", markup=False)
+        yield Transcript(id="transcript", markup=False)
         with Vertical(id="ask"):
             yield Static("", id="said")
             yield Static("", id="where")
@@ -163,6 +186,7 @@ class ConversationScreen(Screen[None]):
 
     def _sentences(self) -> dict[str, str]:
         found, _ = self.session.findings()
+        self.refusing = set(refused(found))
         return sayings.sentences(
             found, self.session.result.answers, self.counsel.office.closure_dates()
         )
@@ -238,17 +262,19 @@ class ConversationScreen(Screen[None]):
                 options.append(Option(plain(title, "bold $accent"), disabled=True))
             options.append(Option(self._entry(step), id=f"step:{step.key}"))
             for key, sentence in by_step.get(step.key, []):
-                options.append(Option(self._finding(sentence), id=f"say:{key}"))
+                options.append(Option(self._finding(sentence, key), id=f"say:{key}"))
                 placed.add(key)
         rest = [(k, s) for k, (_, s) in self.said.items() if k not in placed]
         if rest:
             options.append(Option(plain("Findings so far", "bold $accent"), disabled=True))
-            options.extend(Option(self._finding(s), id=f"say:{k}") for k, s in rest)
+            options.extend(Option(self._finding(s, k), id=f"say:{k}") for k, s in rest)
         transcript = self.query_one("#transcript", OptionList)
         transcript.clear_options()
         transcript.add_options(options)
         transcript.highlighted = None
         transcript.scroll_end(animate=False)
+        # Again once the new entries are laid out (their wrapped height is known then).
+        self.call_after_refresh(transcript.scroll_end, animate=False)
 
     def _entry(self, step: Step) -> Content:
         value = dialogue.value_of(step, self.session.raw)
@@ -264,7 +290,9 @@ class ConversationScreen(Screen[None]):
         answer = "\n".join(f"  > {line}" for line in shown.splitlines() or [""])
         return assemble((self.step_label(step), "dim"), "\n", (answer, "bold"))
 
-    def _finding(self, sentence: str) -> Content:
+    def _finding(self, sentence: str, key: str = "") -> Content:
+        if key in self.refusing:  # the documents may not be made: said as a warning
+            return assemble(("  ! ", "bold $error"), (sentence, "bold $error"))
         return assemble(("  * ", "bold $success"), (sentence, "$success"))
 
     def show(self, step: Step | None) -> None:
@@ -408,6 +436,22 @@ class ConversationScreen(Screen[None]):
                 return
         else:
             value = self._typed_value(step, text)
+            if (
+                dialogue.is_blank(value)
+                and step.required
+                and self._skip_armed != step.key
+                and dialogue.is_blank(dialogue.value_of(step, self.session.raw))
+            ):
+                self._skip_armed = step.key
+                self.query_one("#note", Static).update(
+                    plain(
+                        "The documents need this answer: type it, or press Enter again to "
+                        "leave it for later (the review at the end lists it).",
+                        "bold $warning",
+                    )
+                )
+                return
+            self._skip_armed = ""
             self.session.mark_asked(step.key, save=False)
             if step.kind == "field":
                 rows = [
@@ -442,14 +486,7 @@ class ConversationScreen(Screen[None]):
                 self._subtitle()
                 if not self._fixed_offers:
                     self._find_offers()
-        self.sentences = self._sentences()
-        changed = sayings.changed(before, self.sentences)
-        for key in list(self.said):
-            if key not in self.sentences:
-                del self.said[key]
-        for key in changed:
-            self.said[key] = (step.key, self.sentences[key])
-        self.last_said = [self.sentences[k] for k in changed]
+        self._said_after(step, before)
         self.said_mid = self.editing is not None
         self.editing = None
         self.problems = None
@@ -524,7 +561,7 @@ class ConversationScreen(Screen[None]):
             else:
                 first = "Every check passes: go on to render the documents"
             options.append(Option(plain(first, "bold"), id=CHECK_DOCUMENTS))
-            for p in self.problems or []:
+            for p in self.problems or []:  # already in words (review.document_check)
                 options.append(Option(plain(f"  {p}", "$error"), disabled=True))
         else:
             n = len(missing)
@@ -536,6 +573,10 @@ class ConversationScreen(Screen[None]):
             )
         for s in missing:
             why = dialogue.error_of(s, self.errors) or "required"
+            if why.startswith("required") and dialogue.is_blank(dialogue.value_of(s, raw)):
+                why = "Not answered yet; the documents need it."
+            else:
+                why = readable(why, self.interview)
             options.append(
                 Option(
                     assemble((self.step_label(s), "bold"), "\n  ", (why, "$error")),
@@ -680,6 +721,47 @@ class ConversationScreen(Screen[None]):
             return
         self.app.pop_screen()
 
+    def remove_row(self, key: str) -> None:
+        """Remove the list row an answer belongs to, after asking; Ctrl+Z puts it back."""
+        from counsel.tui.screens.confirm import ConfirmModal
+
+        step = next((s for s in self.all_steps if s.key == key), None)
+        if step is None or step.kind != "field":
+            self.notify("Only a row of a list (a child, a segment, an owner) can be removed.")
+            return
+        rows = [dict(r) for r in self.session.raw.get(step.qid) or [] if isinstance(r, dict)]
+        if step.row >= len(rows):
+            return
+        name = dialogue.row_title(step.question, step.row, rows[step.row])
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            now = [dict(r) for r in self.session.raw.get(step.qid) or [] if isinstance(r, dict)]
+            if step.row < len(now):
+                self.undo.append((step.qid, step.row, now.pop(step.row)))
+                before = dict(self.sentences)
+                self.session.confirm(step.qid, now)
+                self._said_after(step, before)
+                self.said_mid = True
+                self.notify(f"Removed {name}. Ctrl+Z puts it back.", markup=False)
+                self.editing = None
+                self.advance()
+
+        detail = questions.row_text(step.question, rows[step.row])
+        self.app.push_screen(ConfirmModal(f"Remove {name}?", detail, yes="Remove"), answered)
+
+    def _said_after(self, step: Step, before: dict[str, str]) -> None:
+        """Say the findings an answer made new or changed, after that answer's entry."""
+        self.sentences = self._sentences()
+        changed = sayings.changed(before, self.sentences)
+        for key in list(self.said):
+            if key not in self.sentences:
+                del self.said[key]
+        for key in changed:
+            self.said[key] = (step.key, self.sentences[key])
+        self.last_said = [self.sentences[k] for k in changed]
+
     def action_undo(self) -> None:
         if not self.undo:
             self.notify("Nothing to undo.")
@@ -687,6 +769,10 @@ class ConversationScreen(Screen[None]):
         qid, index, row = self.undo.pop()
         rows = [dict(r) for r in self.session.raw.get(qid) or [] if isinstance(r, dict)]
         rows.insert(min(index, len(rows)), row)
+        before = dict(self.sentences)
         self.session.confirm(qid, rows)
+        step = next((s for s in self.all_steps if s.qid == qid), None)
+        if step is not None:
+            self._said_after(step, before)
         self.notify("The row is back.")
         self.advance()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -68,12 +69,15 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._width = 0
+        self._issued: list[IssuedCase] = []
+        self.cases_loaded = False
+        """True once the register's issued cases are listed (read in a thread)."""
         self.refresh_drafts()
         self.query_one("#drafts", DataTable).focus()
 
     def on_resize(self) -> None:
-        if self.size.width != self._width:
-            self.refresh_drafts()
+        if self.size.width != self._width and hasattr(self, "_listing"):
+            self._fill(self._issued)
 
     def on_screen_resume(self) -> None:
         self.refresh_drafts()
@@ -97,31 +101,15 @@ class HomeScreen(Screen[None]):
         table.add_row(*cells, key=texts[-1], height=None)
 
     def refresh_drafts(self) -> None:
-        listing = drafts.list_drafts(self.counsel.drafts_folder)
-        table = self.query_one("#drafts", DataTable)
-        self._width = self.size.width
-        case_w, parties_w, interview_w, when_w = self._widths()
-        table.clear(columns=True)
-        table.add_column("Case", key="case", width=case_w)
-        table.add_column("Parties", key="parties", width=parties_w)
-        table.add_column("Interview", key="interview", width=interview_w)
-        table.add_column("Changed", key="updated", width=when_w)
-        self.cases: dict[str, IssuedCase] = {}
-        for d in listing.drafts:
-            local = d.updated.astimezone()
-            self._row(
-                case_number(dict(d.answers)),
-                parties(dict(d.answers)),
-                catalog.title(d.interview_id),
-                local.strftime("%Y-%m-%d %H:%M"),
-                d.id,
-            )
+        """Drafts now; issued cases once the register is read, off the UI thread (opening
+        the register loads its database library, which the first screen must not wait for)."""
+        self._listing = drafts.list_drafts(self.counsel.drafts_folder)
         problems = self.query_one("#home-problems", Static)
-        if listing.problems:
-            text = "\n".join(p.message() for p in listing.problems)
+        if self._listing.problems:
+            text = "\n".join(p.message() for p in self._listing.problems)
             problems.update(plain(text))
             problems.display = True
-            for p in listing.problems:
+            for p in self._listing.problems:
                 self.notify(
                     p.message(),
                     title="Unreadable draft set aside",
@@ -130,14 +118,48 @@ class HomeScreen(Screen[None]):
                 )
         else:
             problems.display = False
+        self._fill(self._issued)
+        self.cases_loaded = False
+        self.load_cases()
+
+    @work(thread=True, exclusive=True, group="register")
+    def load_cases(self) -> None:
         try:
             cases = issued_cases(self.counsel.office)
+            problem = ""
         except Exception as exc:  # a locked or damaged register must not keep home from opening
             cases = []
-            self.notify(
-                f"The register cannot be read: {type(exc).__name__}",
-                severity="warning",
-                markup=False,
+            problem = f"The register cannot be read: {type(exc).__name__}"
+        self.app.call_from_thread(self._cases_read, cases, problem)
+
+    def _cases_read(self, cases: list[IssuedCase], problem: str) -> None:
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+        if cases != self._issued:
+            self._issued = cases
+            self._fill(cases)
+        self.cases_loaded = True
+
+    def _fill(self, cases: list[IssuedCase]) -> None:
+        table = self.query_one("#drafts", DataTable)
+        cursor = table.cursor_row
+        self._width = self.size.width
+        case_w, parties_w, interview_w, when_w = self._widths()
+        table.clear(columns=True)
+        table.add_column("Case", key="case", width=case_w)
+        table.add_column("Parties", key="parties", width=parties_w)
+        table.add_column("Interview", key="interview", width=interview_w)
+        table.add_column("Changed", key="updated", width=when_w)
+        self.cases: dict[str, IssuedCase] = {}
+        listing = self._listing
+        for d in listing.drafts:
+            local = d.updated.astimezone()
+            self._row(
+                case_number(dict(d.answers)),
+                parties(dict(d.answers)),
+                catalog.title(d.interview_id),
+                local.strftime("%Y-%m-%d %H:%M"),
+                d.id,
             )
         for n, case in enumerate(cases):
             key = f"case:{n}"
@@ -151,6 +173,8 @@ class HomeScreen(Screen[None]):
             )
         if not listing.drafts and not cases:
             self._row("", "No drafts yet: press n to start an interview.", "", "", "")
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
 
     def _highlighted_id(self) -> str | None:
         table = self.query_one("#drafts", DataTable)

@@ -147,10 +147,26 @@ def document_check(session: InterviewSession) -> tuple[list[str], list[Any]]:
             f"{field_words(str(e.field), iv)}: {readable(str(e.message), iv)}" for e in exc.errors
         ], []
     except RenderError as exc:
-        return [readable(str(p), iv) for p in exc.problems], []
+        return [readable(_document_words(str(p), str(iv.id)), iv) for p in exc.problems], []
     except Exception as exc:  # a template or check bug: shown, never a crash
         return [f"{type(exc).__name__} while building the documents"], []
     return [], list(prepared.documents)
+
+
+def _document_words(problem: str, interview_id: str) -> str:
+    """`lien-notice: ...` -> `Notice of lien: ...`: a document named by its title, not its id."""
+    head, sep, rest = problem.partition(": ")
+    if not sep:
+        return problem
+    try:
+        from counsel.render.core import load_document_specs
+
+        for spec in load_document_specs().get(interview_id, ()):
+            if head in (spec.id, getattr(spec, "stem", None), spec.template):
+                return f"{spec.title}: {rest}"
+    except Exception:  # the titles are a nicety; the problem is said either way
+        pass
+    return problem
 
 
 def document_problems(session: InterviewSession) -> list[str]:
