@@ -303,11 +303,15 @@ def _upgrade(args: argparse.Namespace) -> int:
             where = reg.location.display
     except RegisterError as exc:
         raise UsageError(f"--register: {exc}") from None
-    text = (
-        f"{where}: schema version {after} (already current)"
-        if before == after
-        else f"{where}: upgraded from schema version {before} to {after}"
-    )
+    if before == after:
+        text = f"{where}: schema version {after} (already current)"
+    elif before == 0:
+        text = (
+            f"{where}: the register's tables are created (schema version {after}); on "
+            "PostgreSQL, now apply `counsel register grants` for the specialists' role"
+        )
+    else:
+        text = f"{where}: upgraded from schema version {before} to {after}"
     emit(args, {"register": where, "from": before, "to": after}, text)
     return 0
 

@@ -109,3 +109,26 @@ def test_every_version_is_reached_from_an_empty_database(register_target: str) -
         assert reg.schema_version() == migrations.LATEST
         assert reg.upgrade() == (migrations.LATEST, migrations.LATEST)
     assert sorted(migrations.STEPS) == list(range(1, migrations.LATEST + 1))
+
+
+def test_register_upgrade_and_grants_commands(
+    v1_copy: Path, pg_server: object, pg_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from counsel.cli import main
+
+    assert main(["register", "upgrade", "--register", str(v1_copy)]) == 0
+    assert "upgraded from schema version 1 to 3" in capsys.readouterr().out
+    assert main(["register", "upgrade", "--register", str(v1_copy)]) == 0
+    assert "schema version 3 (already current)" in capsys.readouterr().out
+    assert main(["register", "grants", "--register", str(v1_copy)]) == 2
+    assert "grants are for a PostgreSQL register" in capsys.readouterr().err
+    url = pg_server.url(pg_database)  # type: ignore[attr-defined]
+    assert main(["register", "upgrade", "--register", url]) == 0
+    assert "tables are created (schema version 3)" in capsys.readouterr().out
+    assert main(["register", "grants", "--register", url, "--role", "clerks"]) == 0
+    sql = capsys.readouterr().out
+    assert f"GRANT CONNECT ON DATABASE {pg_database} TO clerks;" in sql
+    assert "GRANT SELECT, INSERT ON issue, issued_file, event, deadline TO clerks;" in sql
+    assert "UPDATE" not in sql and "DELETE" not in sql
+    assert main(["register", "grants", "--register", url, "--role", "x; DROP TABLE issue"]) == 2
+    assert "--role:" in capsys.readouterr().err
