@@ -1,8 +1,8 @@
-"""`counsel statutes check`: every cited section is stored, in force, complete where quoted."""
+"""The citation check behind `counsel statutes check`: every cited section is stored, in force,
+complete where quoted."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +17,6 @@ from counsel.authoring.sources import (
     rule_uses,
     template_uses,
 )
-from counsel.errors import UsageError
 
 if TYPE_CHECKING:
     from counsel.law import Store
@@ -186,31 +185,3 @@ def check_citations(
         sections=len(sections),
         items=tuple(items),
     )
-
-
-# -- `counsel statutes check` (registered by counsel/commands/statutes.py) ---------------------
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="check what is in force on this date (default: today)",
-    )
-
-
-def handler(args: argparse.Namespace) -> int:
-    """Exit 0 when every citation is sound (warnings allowed), 1 when any error is found."""
-    from counsel.cli import emit
-    from counsel.office import load_office
-
-    today = dt.date.today()
-    if getattr(args, "as_of", None):
-        try:
-            today = dt.date.fromisoformat(args.as_of)
-        except ValueError:
-            raise UsageError("--as-of: not a date; use YYYY-MM-DD, e.g. 2026-03-01") from None
-    office = load_office(getattr(args, "office", None))
-    report = check_citations(collect_uses(), today=today, review_date=office.review_date)
-    emit(args, report.to_json(), report.human())
-    return 1 if report.errors else 0

@@ -265,16 +265,34 @@ def register(subparsers: Any) -> None:
         p.set_defaults(handler=handler)
 
 
-# -- `counsel statutes check`: owned by the template tools (counsel/authoring/statutes_check.py) --
-def _add_check() -> None:
-    from counsel.authoring import statutes_check
-
-    add_subcommand(
-        "check",
-        "every cited section is stored, in force and complete where quoted; staleness",
-        statutes_check.add_arguments,
-        statutes_check.handler,
+# -- `counsel statutes check`: the check itself is the template tools'
+# (counsel/authoring/statutes_check.py); the command line is here, so authoring never imports
+# the CLI.
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="check what is in force on this date (default: today)",
     )
 
 
-_add_check()
+def _check(args: argparse.Namespace) -> int:
+    """Exit 0 when every citation is sound (warnings allowed), 1 when any error is found."""
+    from counsel.authoring.statutes_check import check_citations, collect_uses
+    from counsel.cli import emit
+    from counsel.office import load_office
+
+    as_of = getattr(args, "as_of", None)
+    today = parse_date(as_of, "--as-of") if as_of else dt.date.today()
+    office = load_office(getattr(args, "office", None))
+    report = check_citations(collect_uses(), today=today, review_date=office.review_date)
+    emit(args, report.to_json(), report.human())
+    return 1 if report.errors else 0
+
+
+add_subcommand(
+    "check",
+    "every cited section is stored, in force and complete where quoted; staleness",
+    _check_arguments,
+    _check,
+)

@@ -98,3 +98,15 @@ def test_no_tui_module_imports_the_command_line() -> None:
         assert "counsel.cli" not in seen, f"circle cli <-> tui: {_path(seen, 'counsel.cli')}"
         commands = sorted(m for m in seen if m.startswith("counsel.commands"))
         assert not commands, f"the TUI reaches a command module: {_path(seen, commands[0])}"
+
+
+def test_library_code_never_imports_the_command_line() -> None:
+    """Only the command line (cli, commands, __main__) may import the command line: the library
+    raises errors that carry the problem, and the command line adds its flags."""
+    graph = _graph()
+    front = ("counsel.cli", "counsel.commands", "counsel.__main__")
+    library = sorted(m for m in graph if not m.startswith(front) and m != "counsel")
+    assert "counsel.authoring.statutes_check" in library
+    for module in library:
+        reached = sorted(m for m in graph[module] if m.startswith(front))
+        assert not reached, f"{module} imports the command line ({reached[0]})"
