@@ -292,7 +292,10 @@ def time_docket(target: str, today: dt.date, repeat: int = 3) -> dict[str, Any]:
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         best = seconds if best is None else min(best, seconds)
         best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
-        items = sum(1 for line in proc.stdout.splitlines() if line.startswith("  "))
+        # One line an item ("  Mon Dec 07, 2026  in 6 days ..."); its citations line is
+        # indented further.
+        lines = proc.stdout.splitlines()
+        items = sum(1 for line in lines if line.startswith("  ") and line[2:3] != " ")
     # The query alone, in this process (no interpreter start-up, imports already done).
     from counsel.office import load_office
     from counsel.register import Register
