@@ -375,7 +375,7 @@ def items(
             )
         else:
             last, citations, skipped = row.nominal, rule.citations, ()
-            explanation = _fixed_explanation(row.kind, row.label, row.nominal)
+            explanation = _fixed_explanation(row.kind, row.label, row.nominal, row.starts_on)
         if not lo <= last <= hi:
             continue
         if rule.note:
@@ -426,7 +426,7 @@ def _due(kind: str, start: dt.date, closures: tuple[tuple[dt.date, str], ...], v
     return due(kind, start, dict(closures), variant)
 
 
-def _fixed_explanation(kind: str, label: str, day: dt.date) -> str:
+def _fixed_explanation(kind: str, label: str, day: dt.date, start: dt.date | None) -> str:
     from counsel.rules.calendar import long_date
 
     if kind == "termination":
@@ -435,7 +435,10 @@ def _fixed_explanation(kind: str, label: str, day: dt.date) -> str:
             "order states (a date support runs to, not a time to act: 5 ILCS 70/1.11 does "
             "not move it)."
         )
+    after = ""
+    if start is not None:
+        after = f", {(day - start).days} days after it was served on {long_date(start)}"
     return (
-        f"The lien holds through {long_date(day)}, 120 days after it was served (a duration, "
-        "not a time to act: 5 ILCS 70/1.11 does not move it)."
+        f"The lien holds through {long_date(day)}{after} (IRG 9, Q22; a duration, not a time "
+        "to act: 5 ILCS 70/1.11 does not move it)."
     )

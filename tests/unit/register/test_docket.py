@@ -478,6 +478,8 @@ def test_ics_export_reads_back_and_updates_in_place(
     assert str(hearing["summary"]) == "IVD-1: Last day to request a hearing on the lien"
     assert "89 Ill. Adm. Code 160.70(f)(2)(C)" in str(hearing["description"])  # an account
     assert hearing.walk("VALARM")[0].decoded("trigger") == -dt.timedelta(days=1)
+    life = str(by_day[D(2027, 3, 24)]["description"])
+    assert "holds through March 24, 2027, 120 days after it was served on November 24" in life
     uid, sequence = str(hearing["uid"]), int(hearing["sequence"])
     # Recording the mailing moves the day: the same UID comes back with a higher SEQUENCE.
     assert main(["register", "event", "--register", filled, "1", "mailed", "2026-11-27"]) == 0
