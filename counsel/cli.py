@@ -69,7 +69,47 @@ def build_parser() -> argparse.ArgumentParser:
                 continue  # not built yet
             raise
         module.register(sub)
+    for path in OFFICE_AFTER:
+        _accept_office_after(sub, path)
     return parser
+
+
+OFFICE_AFTER = (("templates",), ("statutes", "check"), ("register",), ("docket",))
+"""Commands that read the office profile (its county, closures, review date or register) but
+define no `--office` of their own: they take it after the command too, as `check`, `render`,
+`batch` and `calc deadline` do, so `counsel templates lint --office FILE` works as the README
+says."""
+
+_OFFICE_HELP = "office profile TOML (default: the global --office, else the bundled example office)"
+
+
+def _leaf_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        return [parser]
+    return [leaf for a in subs for p in dict(a.choices).values() for leaf in _leaf_parsers(p)]
+
+
+def _accept_office_after(sub: argparse._SubParsersAction[Any], path: tuple[str, ...]) -> None:
+    parser: argparse.ArgumentParser | None = sub.choices.get(path[0])
+    for name in path[1:]:
+        if parser is None:
+            return
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        parser = nested[0].choices.get(name) if nested else None
+    if parser is None:
+        return  # a command not built yet
+    for leaf in _leaf_parsers(parser):
+        if "--office" not in leaf._option_string_actions:
+            # Its own dest: a subparser default would overwrite the global --office value.
+            leaf.add_argument(
+                "--office",
+                dest="command_office",
+                type=Path,
+                default=None,
+                metavar="FILE",
+                help=_OFFICE_HELP,
+            )
 
 
 def emit(args: argparse.Namespace, data: Any, human: str) -> None:
@@ -101,6 +141,8 @@ def _with_option(exc: CounselError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "command_office", None) is not None:
+        args.office = args.command_office
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
         if handler is None:
