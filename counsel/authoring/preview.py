@@ -183,8 +183,12 @@ def cited_versions(text: str, on: dt.date, store: Store | None = None) -> list[C
 
 def preview_text(doc: Document, on: dt.date, store: Store | None = None) -> str:
     """The reviewer's text followed by the citations, each with its version's source line."""
+    from counsel.render.model import document_text
+
     body = reviewer_text(doc)
-    cited = cited_versions(body, on, store)
+    # From the text as written, not as wrapped for the terminal: a citation the layout breaks
+    # across two lines ("750 ILCS" / "46/802") is still a citation of the document.
+    cited = cited_versions(document_text(doc), on, store)
     tail = [
         "",
         CITATIONS_RULE,

@@ -1,0 +1,50 @@
+"""The review's answers files (tests/review/answers), rendered once each in both formats and
+read back as a reader reads them (the legal tests' reading: tests/legal/helpers.py)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from tests.legal.helpers import Read, flat, office, renderer
+
+ROOT = Path(__file__).resolve().parents[2]
+ANSWERS = Path(__file__).resolve().parent / "answers"
+
+__all__ = ["ANSWERS", "ROOT", "Read", "answers", "flat", "office", "raw", "render", "renderer"]
+
+
+def raw(name: str) -> tuple[str, dict[str, Any]]:
+    """(interview id, raw answers) of tests/review/answers/<name>.toml."""
+    from counsel.interviewer import load_answers_file
+
+    interview_id, answers = load_answers_file(ANSWERS / f"{name}.toml")
+    return interview_id, dict(answers)
+
+
+def answers(name: str, **changes: Any) -> tuple[str, dict[str, Any]]:
+    """(interview id, typed answers); the file must validate."""
+    from counsel.interviewer import load_interview
+
+    interview_id, given = raw(name)
+    result = load_interview(interview_id).validate({**given, **changes}, office())
+    assert not result.errors, [str(e) for e in result.errors]
+    return interview_id, dict(result.answers)
+
+
+@functools.cache
+def _render(name: str, changes: tuple[tuple[str, Any], ...]) -> dict[str, Read]:
+    from tests.legal.helpers import _docx_text, _pdf_text
+
+    interview_id, typed = answers(name, **dict(changes))
+    r = renderer()
+    return {
+        built.stem: Read(built, _pdf_text(r.to_pdf(built)), _docx_text(r.to_docx(built)))
+        for built in r.build(interview_id, typed, office())
+    }
+
+
+def render(name: str, **changes: Any) -> dict[str, Read]:
+    """Every document of the answers file, by output stem, read back from PDF and DOCX."""
+    return _render(name, tuple(sorted(changes.items())))
