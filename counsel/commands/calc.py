@@ -264,12 +264,17 @@ def _prior_period(args: argparse.Namespace) -> int:
         "explanation": pp.explanation,
     }
     lines = [
-        f"{s.start.isoformat()} to {s.end.isoformat()}: {s.months} months + {s.days} days "
+        f"{s.start.isoformat()} to {s.end.isoformat()}: {_count(s.months, 'month')} + "
+        f"{_count(s.days, 'day')} "
         f"x ${fmt_money(s.monthly)}/month = ${fmt_money(s.total)}"
         for s in pp.segments
     ]
     lines.append(f"total ${fmt_money(pp.total)}")
     return _emit(args, data, "\n".join(lines))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _track(args: argparse.Namespace) -> int:
