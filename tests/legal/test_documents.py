@@ -29,7 +29,7 @@ def test_court_order_requires_the_7_day_report_to_the_court_and_the_department(
 def test_administrative_order_reports_to_the_department() -> None:
     """10-8.1 (seeds/004 l.1285): administrative orders: "notify the Illinois Department"."""
     order = render("pp-admin-obligor-protected")["administrative-order-for-support"]
-    assert order.says("notify the Illinois Department in writing within 7 days")
+    assert order.says("notify the Illinois Department within 7 days")
     assert order.lacks("notify the Court")
 
 
