@@ -23,11 +23,10 @@ from tests.tui.helpers import fill_interview, paste, settle
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "expected"
 
-# The form view, by its widgets: the conversation's tests type all five interviews (and
-# tests/tui/test_conversation.py drives the prior-period form by keys); here the lien, with
-# both formats so the PDF path is covered too, and the registration (its lists and checks).
+# The form view, by its widgets: the conversation's tests type all five interviews and drive
+# the prior-period form by keys to the render screen (tests/tui/test_conversation.py); here
+# the lien, in both formats, so the PDF path is covered too.
 CASES = [
-    ("registration", ("docx",)),
     ("lien-account", ("pdf", "docx")),
 ]
 

@@ -3,6 +3,7 @@ said as they become true. The same interview engine, answers and draft as the fo
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -56,6 +57,18 @@ class Transcript(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x,delete", "remove_row", "Remove row"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "x Remove row" only shows on a list row's answer (False hides a binding).
+        if action == "remove_row":
+            if self.highlighted is None:
+                return False
+            option_id = self.get_option_at_index(self.highlighted).id or ""
+            return bool(re.match(r"step:[a-z_]+\[\d+\]\.", option_id))
+        return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()
 
     def action_remove_row(self) -> None:
         if self.highlighted is None:
