@@ -197,6 +197,7 @@ def _store(
     """Write one row's documents (unless the worker did), record its register row, then its
     manifest line; False if rejected."""
     from counsel import case as road
+    from counsel.register import RegisterUnavailable
 
     if result.errors:
         errors.extend(result.errors)
@@ -222,7 +223,18 @@ def _store(
     # the resumed row finds its own register row (same files, same hashes) instead of adding
     # a second one (`once`).
     if register is not None and issued.row is not None:
-        road.record_row(register, issued.row, once=options.resume)
+        try:
+            road.record_row(register, issued.row, once=options.resume)
+        except RegisterUnavailable as exc:
+            # The batch stops here: every earlier row is in the register and the manifest; this
+            # row's files are on disk but in neither, so --resume renders it again (the same
+            # bytes, kept as they are) and records it.
+            raise RegisterUnavailable(
+                f"{exc.reason}; the batch stopped at sheet row {result.row}: the rows before it "
+                "are in the manifest and the register, and this row's files are written but not "
+                "recorded. Once the register is reachable, run the same command with --resume: "
+                "it records this row and renders the rest"
+            ) from None
     # Every file the row wrote, its provenance sidecars too: --resume redoes a row whose
     # sidecar is damaged, and nothing in DIR is unlisted.
     outputs = tuple(

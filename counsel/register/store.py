@@ -80,6 +80,8 @@ class RegisterUnavailable(CounselError):
     exit_code = 75  # EX_TEMPFAIL: try again later
 
     def __init__(self, message: str, written: Sequence[str] = ()) -> None:
+        self.reason = message
+        """What went wrong, without the list of files written."""
         self.written = tuple(written)
         if self.written:
             message += (

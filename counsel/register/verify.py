@@ -58,6 +58,9 @@ class VerifyResult:
     causes: tuple[str, ...]
     problems: tuple[str, ...] = ()
     """Why the entry could not be re-rendered at all (answers no longer valid, render error)."""
+    issued_on: str = ""
+    """The machine that issued the entry, when it is not this one ("" when it is, or unknown):
+    its files live there, so "missing" here says nothing about them."""
 
     @property
     def ok(self) -> bool:
@@ -70,6 +73,7 @@ class VerifyResult:
             "files": [f.to_json() for f in self.files],
             "causes": list(self.causes),
             "problems": list(self.problems),
+            "issued_on": self.issued_on,
         }
 
     def human(self) -> str:
@@ -81,9 +85,10 @@ class VerifyResult:
         lines = [head]
         for f in self.files:
             state = "same" if f.matches else "different" if f.rerendered_sha256 else "not rendered"
-            lines.append(
-                f"  {f.document} ({f.format}): re-render {state}; file on disk {f.on_disk}"
-            )
+            disk = f.on_disk
+            if disk == "missing" and self.issued_on:
+                disk = f"not on this machine (issued on {self.issued_on})"
+            lines.append(f"  {f.document} ({f.format}): re-render {state}; file on disk {disk}")
         lines += [f"  cause: {c}" for c in self.causes]
         lines += [f"  problem: {p}" for p in self.problems]
         return "\n".join(lines)
@@ -175,7 +180,10 @@ def verify_entry(entry: Entry, renderer: Renderer | None = None) -> VerifyResult
                 "templates, statute snapshot and answers are unchanged: the renderer or its "
                 "libraries (WeasyPrint, python-docx, fonts) changed"
             )
-    return VerifyResult(entry.id, tuple(verdicts), tuple(causes), tuple(problems))
+    from counsel.register.model import current_host
+
+    elsewhere = entry.host if entry.host and entry.host != current_host() else ""
+    return VerifyResult(entry.id, tuple(verdicts), tuple(causes), tuple(problems), elsewhere)
 
 
 def _match(f: IssuedFile, built_by_stem: Mapping[str, BuiltDocument]) -> BuiltDocument | None:

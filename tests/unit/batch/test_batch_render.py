@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,12 @@ import pytest
 
 from counsel import case
 from counsel.batch import BatchOptions, run_batch
+from counsel.batch.manifest import MANIFEST_NAME, read_entries
 from counsel.cli import main
 from counsel.interviewer import load_answers_file, load_interview
 from counsel.interviewer.rows import columns, flatten_answers
 from counsel.office import load_office
-from tests.unit.batch.conftest import BAD_SHEET, write_csv
+from tests.unit.batch.conftest import BAD_SHEET, lien_row, write_csv
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
@@ -218,3 +220,42 @@ def test_pdf_variant_reaches_every_row_the_register_and_the_resume_settings(
     assert json.loads(capsys.readouterr().out)["skipped"] == 2
     assert main([*argv, "--resume", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["rendered"] == 2
+
+
+def test_a_register_lost_mid_batch_stops_it_and_resume_records_the_rest(
+    tmp_path: Path,
+    sheet: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The register goes away after the first row is recorded: the batch stops with exit 75
+    (try again later) naming --resume; once it is back, --resume records every row once."""
+    from counsel import case as road
+    from counsel.register import Register, RegisterUnavailable
+
+    cases = sheet([lien_row(n) for n in range(1, 4)])
+    out = tmp_path / "out"
+    record = road.record_row
+    calls = {"n": 0}
+
+    def flaky(sink: Any, row: Any, *, once: bool = False) -> int:
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise RegisterUnavailable("the register's server cannot be reached")
+        return record(sink, row, once=once)
+
+    monkeypatch.setattr(road, "record_row", flaky)
+    argv = ["batch", "lien", str(cases), "--out", str(out), "--jobs", "1", "--quiet"]
+    assert main(argv) == 75
+    said = capsys.readouterr().err
+    assert "stopped at sheet row 3" in said and "--resume" in said, said
+    assert len(read_entries(out / MANIFEST_NAME)) == 1
+    monkeypatch.setattr(road, "record_row", record)
+    assert main([*argv, "--resume"]) == 0
+    assert len(read_entries(out / MANIFEST_NAME)) == 3
+    with Register.open(tmp_path / "data" / "register.sqlite3") as reg:
+        assert sorted(e.case_number for e in reg.list()) == [
+            "IVD-T-0001",
+            "IVD-T-0002",
+            "IVD-T-0003",
+        ]

@@ -133,3 +133,27 @@ def test_files_recorded_under_the_manifest_id_still_verify(
         )
     result = _verify(reg_path, new_id)
     assert result.ok, result.human()  # type: ignore[attr-defined]
+
+
+def test_verify_on_another_machine_says_where_the_files_are(
+    issued: tuple[Path, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shared register is verified from any specialist's machine: the re-render still decides,
+    and a file not found here is said to be on the machine that issued it, not lost."""
+    import counsel.register.model as model
+
+    reg_path, entry_id = issued
+    with Register.open(reg_path) as reg:
+        entry = reg.get(entry_id)
+    assert entry.host == model.current_host()
+    here = verify_entry(entry)
+    assert here.issued_on == "" and "issued on" not in here.human()
+    monkeypatch.setattr(model, "current_host", lambda: "another-desk")
+    (docx,) = entry.files
+    Path(docx.path).unlink()
+    there = verify_entry(entry)
+    assert there.ok, there.human()
+    assert there.files[0].on_disk == "missing"
+    assert there.issued_on == entry.host
+    assert f"not on this machine (issued on {entry.host})" in there.human()
+    assert there.to_json()["issued_on"] == entry.host
