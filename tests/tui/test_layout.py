@@ -27,6 +27,7 @@ from counsel.tui.screens.render import RenderScreen
 from counsel.tui.screens.review import ReviewScreen
 from counsel.tui.screens.statutes import StatuteBrowser
 from counsel.tui.widgets.key_bar import KeyBar
+from counsel.tui.widgets.list_input import RowList
 from counsel.tui.widgets.section_outline import SectionOutline
 from tests.tui.conftest import MakeApp
 from tests.tui.helpers import settle
@@ -131,7 +132,10 @@ async def _check_widgets(pilot: Any) -> int:
                 checked += 1
         assert x <= table.content_region.right, "the table runs past its right edge"
     bar = screen.query_one(KeyBar)
-    assert bar.region.height == 1, "the key bar wraps"
+    # One line, except a list's keys beside the form's at 80 columns: two, broken between keys.
+    assert bar.region.height == 1 or (
+        bar.region.height == 2 and isinstance(app.focused, RowList)
+    ), "the key bar wraps"
     for key, _, description, _ in bar.parts(bar.size.width):
         assert _squash(f"{key}{description}") in _squash(_region_text(app, bar.region))
     return checked
@@ -156,6 +160,14 @@ async def _form(pilot: Any) -> None:
     await screen.show_section(factors)
     await pilot.pause()
     assert screen.query_one(SectionOutline)
+
+
+async def _form_list(pilot: Any) -> None:
+    await _form(pilot)
+    screen = pilot.app.screen
+    await screen.show_section(screen.session.section_index("children"))
+    screen.query_one(RowList).focus()
+    await pilot.pause()
 
 
 async def _review(pilot: Any) -> None:
@@ -188,6 +200,7 @@ SCREENS: dict[str, Callable[[Any], Awaitable[None]]] = {
     "home": _home,
     "conversation": _conversation,
     "form": _form,
+    "form-list": _form_list,
     "review": _review,
     "why": _why,
     "statutes": _statutes,

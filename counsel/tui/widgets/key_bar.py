@@ -64,8 +64,8 @@ class KeyBar(Static):
     def parts(self, width: int) -> list[tuple[str, str, str, bool]]:
         """(key shown, key pressed, description, enabled) for each binding, fitted to `width`:
         when the whole bar would wrap, the theme and quit keys (shown on the home screen,
-        working everywhere) go first, then separators shrink, then descriptions keep their
-        first word."""
+        working everywhere) go first, then separators shrink; what still does not fit goes
+        on a second line (see _redraw)."""
         items = [
             (self.app.get_key_display(b), b.key.split(",")[0], b.description, enabled)
             for b, enabled in self.shown()
@@ -77,12 +77,10 @@ class KeyBar(Static):
         if isinstance(self.screen, _home_type()):
             return items
         # Off the home screen the app-wide keys go first (they work everywhere and the
-        # home screen shows them), then the gaps shrink, then descriptions lose words.
+        # home screen shows them), then the gaps shrink (in _redraw).
         for key in ("ctrl+t", "ctrl+q"):
             if length(items, 2) > width:
                 items = [i for i in items if i[1] != key]
-        if length(items, 1) > width:
-            items = [(k, p, d.split(" ")[0], e) for k, p, d, e in items]
         return items
 
     def _redraw(self) -> None:
@@ -93,13 +91,22 @@ class KeyBar(Static):
         self.drawn = items
         gap = "  " if 1 + sum(len(k) + 1 + len(d) + 2 for k, _, d, _ in items) - 2 <= width else " "
         pieces: list[str | tuple[str, str]] = [" "]
+        used = 1
         for n, (key, press, description, enabled) in enumerate(items):
-            if n:
+            size = len(key) + 1 + len(description)
+            if n and used + len(gap) + size > width:
+                # Still too long (a list's keys beside the screen's): a second line, broken
+                # between two keys, never inside one.
+                pieces.append("\n ")
+                used = 1
+            elif n:
                 pieces.append(gap)
+                used += len(gap)
             click = f"@click=app.simulate_key('{press}')"
             style = "bold $footer-key-foreground" if enabled else "dim"
             pieces.append((key, f"{style} {click}"))
             pieces.append((f" {description}", click))
+            used += size
         self.update(assemble(*pieces))
 
 
