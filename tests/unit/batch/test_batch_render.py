@@ -124,8 +124,10 @@ def test_dask_cluster_gives_the_same_files_as_one_process(tmp_path: Path) -> Non
     one = tmp_path / "one"
     run_batch(BatchOptions("track", sheet, one, jobs=1, office=office, register=False))
     dask_out = tmp_path / "dask"
+    # ":0": the scheduler's HTTP server takes a free port. With None it still binds 8787, and
+    # a second suite (or another Dask) on this machine holding 8787 made the cluster fail.
     with LocalCluster(
-        n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None
+        n_workers=1, processes=False, threads_per_worker=1, dashboard_address=":0"
     ) as cluster:
         summary = run_batch(
             BatchOptions(
