@@ -86,6 +86,27 @@ def last4(value: Any, label: str = "") -> str:
     return f"ending in {tail}"
 
 
+def and_list(values: Any) -> str:
+    """Names in prose: "A", "A and B", "A, B and C" (the documents' own style, no serial comma)."""
+    items = [str(v) for v in values]
+    if len(items) <= 2:
+        return " and ".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+_CLOSERS = "\"')]\u201d\u2019 "
+
+
+def sentence(value: Any) -> str:
+    """Typed text that ends a sentence, with its full stop: a specialist's reason or description
+    may end without one, and the document's sentence must still end ("claim WC-1." not "claim
+    WC-1"). Text already ending in . ! or ? (before a closing quote or bracket) is kept as is."""
+    text = str(value or "").strip()
+    if not text or text.rstrip(_CLOSERS)[-1:] in (".", "!", "?"):
+        return text
+    return f"{text}."
+
+
 MAX_SIZE = 1_000_000
 """Largest string, list, field width or count a template may ask for. Jinja's sandbox stops
 escapes and bounds range() (MAX_RANGE) but not `'a' * 10**9`, `10**10**7` or
@@ -192,6 +213,8 @@ def make_environment(loader: PackageLoader) -> ImmutableSandboxedEnvironment:
     env.filters["money"] = money
     env.filters["long_date"] = long_date
     env.filters["last4"] = last4
+    env.filters["and_list"] = and_list
+    env.filters["sentence"] = sentence
     for name in ("center", "indent", "wordwrap", "batch", "slice", "truncate", "format"):
         env.filters[name] = _bounded_filter(env.filters[name])
     return env

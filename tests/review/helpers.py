@@ -3,7 +3,6 @@ read back as a reader reads them (the legal tests' reading: tests/legal/helpers.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -33,18 +32,20 @@ def answers(name: str, **changes: Any) -> tuple[str, dict[str, Any]]:
     return interview_id, dict(result.answers)
 
 
-@functools.cache
-def _render(name: str, changes: tuple[tuple[str, Any], ...]) -> dict[str, Read]:
-    from tests.legal.helpers import _docx_text, _pdf_text
-
-    interview_id, typed = answers(name, **dict(changes))
-    r = renderer()
-    return {
-        built.stem: Read(built, _pdf_text(r.to_pdf(built)), _docx_text(r.to_docx(built)))
-        for built in r.build(interview_id, typed, office())
-    }
+_RENDERED: dict[str, dict[str, Read]] = {}
 
 
 def render(name: str, **changes: Any) -> dict[str, Read]:
-    """Every document of the answers file, by output stem, read back from PDF and DOCX."""
-    return _render(name, tuple(sorted(changes.items())))
+    """Every document of the answers file, by output stem, read back from PDF and DOCX (each
+    file and set of changes rendered once per session)."""
+    from tests.legal.helpers import _docx_text, _pdf_text
+
+    key = f"{name}:{sorted(changes.items())!r}"
+    if key not in _RENDERED:
+        interview_id, typed = answers(name, **changes)
+        r = renderer()
+        _RENDERED[key] = {
+            built.stem: Read(built, _pdf_text(r.to_pdf(built)), _docx_text(r.to_docx(built)))
+            for built in r.build(interview_id, typed, office())
+        }
+    return _RENDERED[key]
