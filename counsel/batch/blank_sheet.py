@@ -39,7 +39,7 @@ class Column:
 _CASE_HELP = "the IV-D or the court case number is required (output files are named by it)"
 
 
-def _describe(q: Any, required: bool) -> str:
+def _describe(q: Any, required: bool, either_number: bool = True) -> str:
     kind = _FORMAT_HELP.get(q.format, "") or _TYPE_HELP.get(q.type, q.type)
     if q.type == "choice":
         kind = "one of: " + ", ".join(q.choice_values())
@@ -47,7 +47,7 @@ def _describe(q: Any, required: bool) -> str:
     if q.show_if:
         need = f"{'required' if q.required else 'optional'} when {q.show_if}"
     parts = [need, kind, q.label]
-    if q.id in ("iv_d_case_number", "court_case_number"):
+    if q.id in ("iv_d_case_number", "court_case_number") and either_number:
         parts[0] = _CASE_HELP
     if q.office_default:
         parts.append(f"blank: the office's {q.office_default}")
@@ -57,6 +57,8 @@ def _describe(q: Any, required: bool) -> str:
 def columns_for(interview: Any, list_items: int = LIST_ITEMS_DEFAULT) -> list[Column]:
     """Every column a sheet for this interview may have, in interview order."""
     cols: list[Column] = []
+    # An interview that requires the IV-D number (a lien) takes the court number as optional.
+    either_number = not any(q.id == "iv_d_case_number" and q.required for q in interview.questions)
     for q in interview.questions:
         if q.type == "list":
             # A few numbered groups (more columns may be added up to max_items).
@@ -77,7 +79,9 @@ def columns_for(interview: Any, list_items: int = LIST_ITEMS_DEFAULT) -> list[Co
                     )
             continue
         required = q.required and not q.show_if and not q.office_default
-        cols.append(Column(q.id, _describe(q, required), q.type == "text", q.type == "date"))
+        cols.append(
+            Column(q.id, _describe(q, required, either_number), q.type == "text", q.type == "date")
+        )
     return cols
 
 

@@ -89,10 +89,19 @@ def markdown_reference() -> str:
             for q in s.questions
             if not q.required and _shared_required(q.id)
         ]
+        tightened = [
+            q.id
+            for s in iv.sections
+            if s.id in shared_ids
+            for q in s.questions
+            if q.required and not q.show_if and not _shared_required(q.id)
+        ]
         out += [f"## {iv.title} (`{iv.id}`)", "", iv.summary, ""]
         out.append("Shared sections asked: " + ", ".join(f"`{s}`" for s in shared_here) + ".")
         if relaxed:
             out.append("Optional here: " + ", ".join(f"`{r}`" for r in relaxed) + ".")
+        if tightened:
+            out.append("Required here: " + ", ".join(f"`{r}`" for r in tightened) + ".")
         out += ["", *_HEAD]
         for s in iv.sections:
             if s.id not in shared_ids:

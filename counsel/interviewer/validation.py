@@ -206,11 +206,29 @@ def _cross_checks(iv: Interview, a: Mapping[str, Any]) -> list[FieldError]:
     """Checks across answers that no single question can make."""
     out: list[FieldError] = []
     ids = {q.id for q in iv.questions}
-    if {"court_case_number", "iv_d_case_number"} <= ids and not (
-        a.get("court_case_number") or a.get("iv_d_case_number")
+    iv_d_required = "iv_d_case_number" in ids and iv.question("iv_d_case_number").required
+    if (
+        {"court_case_number", "iv_d_case_number"} <= ids
+        and not iv_d_required
+        and not (a.get("court_case_number") or a.get("iv_d_case_number"))
     ):
         out.append(
             FieldError("iv_d_case_number", "give the IV-D case number or the court case number")
+        )
+    elif (
+        "iv_d_case_number" in ids
+        and not iv_d_required
+        and a.get("track") == "administrative"
+        and not a.get("iv_d_case_number")
+    ):
+        # The administrative order is the Department's: headed with the IV-D case number and
+        # naming it (LEGAL.md, Filed-ready form); a court number does not name the case there.
+        out.append(
+            FieldError(
+                "iv_d_case_number",
+                "required on the administrative track: the Department's order is headed with "
+                "the IV-D case number; give it",
+            )
         )
     doc = a.get("document_date")
     for n, child in enumerate(a.get("children") or [], start=1):

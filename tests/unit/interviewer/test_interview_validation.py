@@ -227,8 +227,12 @@ def test_children_required_at_least_one() -> None:
 
 
 def test_case_number_one_or_the_other() -> None:
-    iv, raw = _lien()
+    # A judicial case: either number names it (a lien or an administrative order needs the
+    # IV-D number: tests/review/test_case_numbers.py).
+    iid, raw = load_answers_file(EXAMPLES / "prior-period-judicial.toml")
+    iv = load_interview(iid)
     del raw["iv_d_case_number"]
+    raw["court_case_number"] = ""
     result = iv.validate(raw)
     assert [e.field for e in result.errors] == ["iv_d_case_number"]
     raw["court_case_number"] = "2026-F-1"
