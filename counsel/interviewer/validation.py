@@ -315,6 +315,18 @@ def _prior_period_checks(a: Mapping[str, Any]) -> list[FieldError]:
         before = current_support_before_order(current, order_date, track)
         if before:
             out.append(FieldError("current_support_start", before))
+    if isinstance(current, dt.date):
+        from counsel.rules.termination import no_child_left, termination_date
+
+        children = a.get("children") or []
+        births = [(c.get("birth_date"), c.get("graduation_date")) for c in children]
+        if births and all(
+            isinstance(b, dt.date) and (g is None or (isinstance(g, dt.date) and g > b))
+            for b, g in births
+        ):
+            ended = no_child_left([termination_date(b, g) for b, g in births], current)
+            if ended:
+                out.append(FieldError("current_support_start", ended))
     for i, seg in enumerate(segments, start=1):
         end = seg.get("end_date")
         if isinstance(current, dt.date) and isinstance(end, dt.date) and end >= current:

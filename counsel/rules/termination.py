@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from counsel.rules.calendar import long_date
@@ -88,4 +89,21 @@ def termination_date(birth: dt.date, graduation: dt.date | None = None) -> Termi
             f"{why}, so current support terminates on {long_date(date)}.{leap_note} The "
             "termination date does not apply to any arrearage that remains unpaid on that date."
         ),
+    )
+
+
+def no_child_left(terminations: Sequence[Termination], current_start: dt.date) -> str | None:
+    """The problem when current support would begin after every child's termination date.
+
+    An order for support sets current support only until each child's termination date
+    (10-10, 10-11: "a date on which the current support obligation terminates"); a child past
+    it is owed prior-period support only. With every child past it, there is no current
+    support to order: the dates are wrong, or the order is not an order for current support.
+    """
+    if not terminations or any(t.date >= current_start for t in terminations):
+        return None
+    return (
+        "comes after every child's termination date (the 18th birthday, or the graduation or "
+        "19th birthday), so no current support can be ordered (305 ILCS 5/10-10, 10-11); "
+        "check the children's dates and this date"
     )
