@@ -30,22 +30,33 @@ def without_answers(message: str, answers: Mapping[str, Any]) -> str:
 def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The protected party's address and employer lines (and the children's addresses).
 
-    A line the other party's own address or employer also holds (a shared city and ZIP
-    line, say) reveals nothing about the protected party and is left out, so it cannot
-    block a document that must give the other party's address.
+    A line another address in the answers also holds (the other party's, a holder's, a joint
+    owner's, the office the obligor reports to: a shared "Springfield, IL 62701" line, say)
+    reveals nothing about the protected party and is left out, so it cannot block a document
+    that must give that other address. An address that IS the protected one (a joint owner
+    living there, the real estate that is the protected home) lends no line: it stays checked.
     """
     if not answers.get("family_violence"):
         return []
     party = str(answers.get("protected_party") or "obligee")
-    other = "obligor" if party == "obligee" else "obligee"
 
     def lines(value: Any) -> list[str]:
         return [" ".join(line.split()) for line in str(value).splitlines() if line.strip()]
 
+    def is_protected(key: str) -> bool:
+        if party == "obligee" and key.startswith("children["):
+            return True  # the children live with the protected obligee
+        return key.startswith(f"{party}_") and ("address" in key or "employer" in key)
+
+    protected_texts = {
+        "\n".join(lines(value)).casefold()
+        for key, value in answers.items()
+        if is_protected(key) and value
+    }
     public = {
         line.casefold()
-        for key, value in answers.items()
-        if key.startswith(f"{other}_") and ("address" in key or "employer" in key) and value
+        for key, value in _addresses(answers)
+        if not is_protected(key) and "\n".join(lines(value)).casefold() not in protected_texts
         for line in lines(value)
     }
     out: list[tuple[str, str]] = []
@@ -62,6 +73,23 @@ def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
         for i, child in enumerate(answers.get("children") or [], start=1):
             if isinstance(child, Mapping) and child.get("address"):
                 add(f"children[{i}].address", child["address"])
+    return out
+
+
+def _addresses(answers: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """(answer id, text) of every address or employer answer, list items' fields included."""
+    out: list[tuple[str, Any]] = []
+    for key, value in answers.items():
+        if isinstance(value, list):
+            for i, item in enumerate(value, start=1):
+                if isinstance(item, Mapping):
+                    out += [
+                        (f"{key}[{i}].{k}", v)
+                        for k, v in item.items()
+                        if isinstance(v, str) and v and ("address" in k or "employer" in k)
+                    ]
+        elif isinstance(value, str) and value and ("address" in key or "employer" in key):
+            out.append((key, value))
     return out
 
 
