@@ -39,7 +39,9 @@ def test_blank_sheet_has_the_interview_columns_and_a_help_row(tmp_path: Path, su
 
         assert fmt("account_last4") == "@" and fmt("iv_d_case_number") == "@"
         assert fmt("mailing_date") == "yyyy-mm-dd"
-    assert help_row["iv_d_case_number"].startswith("the IV-D or the court case number")
+    # A lien names the case by its IV-D number (required); the court number is optional.
+    assert help_row["iv_d_case_number"].startswith("required | text | IV-D case number")
+    assert help_row["court_case_number"].startswith("# optional")  # the first cell: a comment
     assert help_row["account_type"].startswith("required when lien_target == 'account'")
     assert "one of: checking, savings" in help_row["account_type"]
     assert help_row["document_date"].startswith("required | date YYYY-MM-DD")
