@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from counsel.batch.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
-from counsel.batch.options import BatchOptions
+from counsel.batch.options import ERRORS_NAME, BatchOptions
 from counsel.batch.worker import WorkerConfig
 from counsel.errors import UsageError
 from counsel.fsutil import open_private, private_dir
@@ -84,6 +84,15 @@ def prepare_out_dir(
         # Locked before anything in DIR is read or removed: the temp files of a running
         # batch are not a killed one's.
         lock_out_dir(out, stack if stack is not None else own)
+        for name in (MANIFEST_NAME, ERRORS_NAME):
+            path = out / name
+            if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
+                # A link would send the manifest out of DIR; a folder would stop the batch
+                # half-way through. Neither is the batch's.
+                raise UsageError(
+                    f"--out: {path} is not a regular file (a symbolic link or a folder); "
+                    "move it away or choose another folder"
+                )
         if manifest.exists() and not options.resume:
             raise UsageError(
                 f"--out: {out} holds an earlier batch ({MANIFEST_NAME}); pass --resume to "

@@ -186,23 +186,32 @@ def test_a_manifest_link_to_a_real_file_is_not_read_or_written(
     assert target.read_text() == "{}\n"
 
 
-def test_links_at_output_names_are_replaced_never_followed(
+def test_links_at_output_names_are_never_followed(
     box: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """errors.csv and a document name planted as links: the link is replaced by counsel's
-    own file, the file it pointed to is untouched (held before; kept as a regression)."""
-    tally.attack(2)
+    """errors.csv planted as a link (or a folder): the batch refuses the folder before it
+    reads a row; a document's name planted as a dangling link: that row is refused, the
+    link's target never created. The files they point to are untouched."""
+    tally.attack(3)
     out = box / "out"
     out.mkdir(mode=0o700)
     victim = box / "victim.txt"
     victim.write_text("keep")
     (out / "errors.csv").symlink_to(victim)
+    assert main(helpers.batch_argv(_sheet(box, bad=True), out, "docx")) == 2
+    assert "errors.csv is not a regular file" in capsys.readouterr().err
+    assert victim.read_text() == "keep" and (out / "errors.csv").is_symlink()
+    (out / "errors.csv").unlink()
+    (out / "errors.csv").mkdir()
+    assert main(helpers.batch_argv(_sheet(box, bad=True), out, "docx")) == 2
+    assert "internal error" not in capsys.readouterr().err
+    (out / "errors.csv").rmdir()
     dangling = box / "nothing.docx"
     (out / "IVD-2025-100100_notice-of-lien.docx").symlink_to(dangling)
-    main(helpers.batch_argv(_sheet(box, bad=True), out, "docx"))
+    assert main(helpers.batch_argv(_sheet(box, bad=True), out, "docx")) == 1
     capsys.readouterr()
     assert victim.read_text() == "keep" and not dangling.exists()
-    assert not (out / "errors.csv").is_symlink()
+    assert (out / "IVD-2025-100100_notice-of-lien.docx").is_symlink()  # left as it was
 
 
 # -- item 7: umask 0000, folders created with their parents -----------------------------------
