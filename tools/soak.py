@@ -56,6 +56,10 @@ OWN_FILES = {"manifest.jsonl", "errors.csv", ".batch.lock"}
 class BatchCounts:
     kills_main: int = 0
     kills_group: int = 0
+    kills_with_workers: int = 0
+    """Kills while the pool's processes were running (not during start-up)."""
+    kills_mid_manifest: int = 0
+    """Kills after the run had written at least one manifest line and before it ended."""
     runs: int = 0
     finished_before_kill: int = 0
     chains_checked: int = 0
@@ -231,6 +235,7 @@ def _run_once(chain: Chain, delay: float | None, kind: str, counts: BatchCounts)
     )
     chain.started = True
     counts.runs += 1
+    lines_before = _manifest_lines(chain.out)
     seen: dict[int, Any] = {}
     stop = time.monotonic() + (delay if delay is not None else 1800)
     while time.monotonic() < stop and proc.poll() is None:
@@ -247,6 +252,10 @@ def _run_once(chain: Chain, delay: float | None, kind: str, counts: BatchCounts)
         return True
     for child in _descendants(proc.pid):
         seen.setdefault(child.pid, child)
+    if len(seen) >= 2:  # the resource tracker and at least one worker
+        counts.kills_with_workers += 1
+    if _manifest_lines(chain.out) > lines_before:
+        counts.kills_mid_manifest += 1
     if kind == "main":
         os.kill(proc.pid, signal.SIGKILL)
         counts.kills_main += 1
@@ -256,6 +265,13 @@ def _run_once(chain: Chain, delay: float | None, kind: str, counts: BatchCounts)
     proc.wait()
     _reap(seen, chain, counts, after_kill=True)
     return False
+
+
+def _manifest_lines(out: Path) -> int:
+    try:
+        return (out / "manifest.jsonl").read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
 
 
 def _reap(seen: dict[int, Any], chain: Chain, counts: BatchCounts, after_kill: bool) -> None:
