@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import builtins
+import contextlib
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 from counsel.errors import UsageError
@@ -113,17 +116,51 @@ def open_register(args: argparse.Namespace, *, create: bool = False) -> Any:
     from pathlib import Path
 
     from counsel.office import load_office
-    from counsel.register import Register, RegisterError
-    from counsel.register.location import is_url
+    from counsel.register import Register, RegisterError, open_existing
+    from counsel.register.location import is_url, locate
 
     target = args.register
     if target is not None and not is_url(target) and not create and not Path(target).exists():
         raise UsageError(f"--register: no register at {target}; check the path")
     office = load_office(args.office) if target is None else None
     try:
-        return Register.open(target, office=office)
+        if create:
+            return Register.open(target, office=office)
+        reg = open_existing(target, office=office)
     except RegisterError as exc:
         raise UsageError(f"--register: {exc}") from None
+    if reg is None:  # the default SQLite file, never created: nothing issued here yet
+        where = locate(target, office).display
+        return contextlib.nullcontext(EmptyRegister(where))
+    return reg
+
+
+class EmptyRegister:
+    """What a read command sees where no register file exists yet: no entries, no deadlines
+    (reading never creates the file)."""
+
+    def __init__(self, where: str) -> None:
+        self.location = SimpleNamespace(display=f"{where} (not created yet: nothing issued here)")
+
+    def list(self, case: str | None = None, since: dt.date | None = None) -> list[Any]:
+        return []
+
+    def docket(self, *args: Any, **kwargs: Any) -> builtins.list[Any]:
+        return []
+
+    def waiting_before(self, day: dt.date) -> int:
+        return 0
+
+    def rebuild_docket(self) -> None:
+        return None
+
+    def _missing(self, *args: Any, **kwargs: Any) -> Any:
+        raise UsageError(
+            f"no register at {self.location.display}: no document has been issued on this "
+            "machine (or give --register PATH|URL)"
+        )
+
+    get = events = clocks = add_event = _missing
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -99,4 +99,20 @@ def test_default_register_comes_from_the_data_dir(
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
     assert main(["register", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+    # Reading never creates the register (nor its folder): nothing was issued here yet.
+    assert not (tmp_path / "data").exists()
+    assert main(["register", "list"]) == 0
+    assert "0 entries in " in capsys.readouterr().out
+    assert main(["docket", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["items"] == []
+    assert main(["register", "show", "1"]) == 2
+    assert "no document has been issued on this machine" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()
+    # The first document issued creates it where the reads looked.
+    answers = Path(__file__).resolve().parents[3] / "examples" / "track-judicial.toml"
+    out = tmp_path / "out"
+    assert main(["render", "track", "--answers", str(answers), "--out", str(out)]) == 0
+    capsys.readouterr()
     assert (tmp_path / "data" / "register.sqlite3").exists()
+    assert main(["register", "list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
