@@ -118,7 +118,9 @@ def default_dates(
             to = later[0] if later else today
             return from_, to
         if not dated:
-            raise UsageError(f"{section.citation} has no dated version; give --from DATE --to DATE")
+            # No dated version: the store holds one text for every date, so there is no change
+            # to show, but who cites the section is still worth the author's asking.
+            return today, today
         to = dated[-1]
     if from_ is None:
         in_force = section.as_of(to).effective
@@ -179,7 +181,7 @@ def impact(
     """Who cites the section, the diff between its versions on two dates, and which example
     documents read differently when only this section moves from `from_` to `to`."""
     from counsel.authoring.statutes_check import collect_uses
-    from counsel.law import CitationError, get_store, parse_citation
+    from counsel.law import CitationError, NotInForceError, get_store, parse_citation
 
     store = store if store is not None else get_store()
     parsed = parse_citation(citation)
@@ -196,7 +198,21 @@ def impact(
         except CitationError:
             continue
 
-    diff = store.diff(key, from_, to)
+    try:
+        diff = store.diff(key, from_, to)
+    except NotInForceError:
+        # A section with one stored version (most of them): by default `from_` is the day
+        # before it took effect, when the store holds nothing. The change is then the whole
+        # text; who cites the section is still the answer the author came for.
+        diff = "".join(
+            line if line.endswith("\n") else line + "\n"
+            for line in difflib.unified_diff(
+                [],
+                section.as_of(to).text.splitlines(keepends=True),
+                f"{key} (not in force on {from_.isoformat()})",
+                f"{key} as of {to.isoformat()}",
+            )
+        )
     from counsel.render.core import Renderer
 
     views = {
