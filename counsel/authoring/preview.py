@@ -212,7 +212,7 @@ def preview_documents(name: str, example: Path, office: Office, on: dt.date | No
         s.id for s in specs if name in (s.template, s.id, s.name, s.template.removesuffix(".html"))
     ]
     if not picked:
-        known = ", ".join(s.template for s in specs)
+        known = ", ".join(dict.fromkeys(s.template for s in specs))
         raise UsageError(
             f"NAME: {name!r} is not a document of the {interview_id} interview "
             f"(its templates: {known})"

@@ -46,3 +46,15 @@ def test_a_citation_wrapped_across_lines_is_listed() -> None:
     assert "750 ILCS\n" in body or "28/20(a)\n" in body or "ILCS\n" in body
     for citation in ("750 ILCS 46/802", "750 ILCS 28/20(a)(3)", "735 ILCS 5/12-109"):
         assert f"\n  {citation}: version" in cited
+
+
+def test_a_document_of_another_interview_names_each_template_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from counsel.cli import main
+    from tests.review.helpers import ANSWERS
+
+    example = str(ANSWERS / "lien-lump-sum-at-threshold.toml")
+    assert main(["templates", "preview", "registration-notice", "--example", example]) == 2
+    err = capsys.readouterr().err
+    assert "(its templates: lien-notice.html, lien-notice-party.html)" in err
