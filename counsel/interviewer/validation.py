@@ -280,31 +280,33 @@ def _prior_period_checks(a: Mapping[str, Any]) -> list[FieldError]:
 
     out: list[FieldError] = []
     segments = a.get("segments") or []
+    # Each check runs as soon as its own answers are known (current support against the
+    # order's date needs no segment), so every front end can say it when it becomes true.
     starts = [s.get("start_date") for s in segments]
-    if not segments or not isinstance(starts[0], dt.date):
-        return out
-    first = min(d for d in starts if isinstance(d, dt.date))
-    n = starts.index(first) + 1
-    basis = a.get("support_start_basis")
-    births = [c.get("birth_date") for c in a.get("children") or []]
-    births = [b for b in births if isinstance(b, dt.date)]
-    if basis == "birth" and births and first < min(births):
-        out.append(
-            FieldError(
-                f"segments[{n}].start_date",
-                "must not be before the birth of the oldest child: prior-period support "
-                "reaches back only to the birth (305 ILCS 5/10-10)",
+    dated = [d for d in starts if isinstance(d, dt.date)]
+    if dated:
+        first = min(dated)
+        n = starts.index(first) + 1
+        basis = a.get("support_start_basis")
+        births = [c.get("birth_date") for c in a.get("children") or []]
+        births = [b for b in births if isinstance(b, dt.date)]
+        if basis == "birth" and births and first < min(births):
+            out.append(
+                FieldError(
+                    f"segments[{n}].start_date",
+                    "must not be before the birth of the oldest child: prior-period support "
+                    "reaches back only to the birth (305 ILCS 5/10-10)",
+                )
             )
-        )
-    separation = a.get("separation_date")
-    if basis == "separation" and isinstance(separation, dt.date) and first < separation:
-        out.append(
-            FieldError(
-                f"segments[{n}].start_date",
-                "must not be before separation_date: prior-period support reaches back only "
-                "to the separation (305 ILCS 5/10-10)",
+        separation = a.get("separation_date")
+        if basis == "separation" and isinstance(separation, dt.date) and first < separation:
+            out.append(
+                FieldError(
+                    f"segments[{n}].start_date",
+                    "must not be before separation_date: prior-period support reaches back "
+                    "only to the separation (305 ILCS 5/10-10)",
+                )
             )
-        )
     current = a.get("current_support_start")
     order_date = a.get("document_date")
     if isinstance(order_date, dt.date):

@@ -156,11 +156,26 @@ def error_of(step: Step, errors: Mapping[str, str]) -> str | None:
     return errors.get(step.error_field)
 
 
+def own_error(step: Step, raw: Mapping[str, Any]) -> str | None:
+    """The message when the answer cannot be read on its own (not a date, not an amount),
+    else None: an error across answers (a date before another) is not the answer's own."""
+    from counsel.interviewer.validation import parse_value
+
+    if step.kind not in ("question", "field"):
+        return None
+    value = value_of(step, raw)
+    if is_blank(value):
+        return None
+    return parse_value(step.asks, value)[1]
+
+
 def is_done(
     step: Step, raw: Mapping[str, Any], asked: Collection[str], errors: Mapping[str, str]
 ) -> bool:
-    """Answered and valid, or confirmed blank (an optional one, or a required one left for
-    later, which the review lists); an answer with an error is never done."""
+    """Answered and readable, or confirmed blank (an optional one, or a required one left
+    for later, which the review lists). `errors` holds the errors that keep an answer open:
+    the conversation passes only answers unreadable on their own (`own_error`), so an error
+    a later answer causes in an earlier one is said and listed, never asked again."""
     if step.kind in ("another", "any", "offer"):
         return step.key in asked
     value = value_of(step, raw)

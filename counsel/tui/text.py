@@ -8,6 +8,10 @@ from typing import Any
 from rich.highlighter import Highlighter
 from rich.text import Text
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import TextArea
 
 # C0 and C1 controls (ESC starts terminal sequences), DEL, and the bidirectional overrides
@@ -46,6 +50,50 @@ def assemble(*parts: str | Content | tuple[str, str]) -> Content:
 def cell(value: Any, style: str = "") -> Text:
     """A DataTable cell: DataTable reads a str as markup, so data goes in as rich Text."""
     return Text(clean(value), style=style, end="")
+
+
+class Hanging(Visual):
+    """Lines of text, each after a marker, with its wrapped lines starting under its first
+    (a hanging indent: `  * The hearing request deadline is ...` wraps under `The`).
+    `items` are (marker, body) pairs, stacked; an empty marker indents nothing."""
+
+    def __init__(self, *items: tuple[Content, Content]) -> None:
+        self.items = items
+
+    def __str__(self) -> str:
+        return "\n".join(f"{m.plain}{b.plain}" for m, b in self.items)
+
+    def __repr__(self) -> str:
+        return f"Hanging({str(self)!r})"
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(
+            (
+                m.cell_length + b.get_optimal_width(rules, container_width - m.cell_length)
+                for m, b in self.items
+            ),
+            default=0,
+        )
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return sum(b.get_height(rules, max(width - m.cell_length, 1)) for m, b in self.items)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        out: list[Strip] = []
+        for marker, body in self.items:
+            indent = marker.cell_length
+            lines = body.render_strips(max(width - indent, 1), None, style, options)
+            if not indent:
+                out.extend(lines)
+                continue
+            first = marker.render_strips(indent, 1, style, options)[:1] or [Strip.blank(indent)]
+            blank = Strip.blank(indent, style.rich_style)
+            out.extend(
+                Strip.join([first[0] if n == 0 else blank, line]) for n, line in enumerate(lines)
+            )
+        return out if height is None else out[:height]
 
 
 def join_lines(lines: list[Content]) -> Content:

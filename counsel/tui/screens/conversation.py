@@ -19,9 +19,9 @@ from counsel import drafts
 from counsel.tui import catalog, dialogue, questions, sayings
 from counsel.tui.dialogue import Step
 from counsel.tui.offers import CASE_KEYS, Offer, case_sources, offers
-from counsel.tui.screens.review import readable
+from counsel.tui.screens.review import field_words, readable
 from counsel.tui.session import RULE_138_LAST4, InterviewSession
-from counsel.tui.text import assemble, clean, plain
+from counsel.tui.text import Hanging, assemble, clean, plain
 from counsel.tui.widgets.answer_box import (
     AnswerArea,
     AnswerLine,
@@ -38,6 +38,28 @@ if TYPE_CHECKING:
 
 CHECK_DOCUMENTS = "=check"
 """The end review's first option: check the documents, then on to the render screen."""
+
+ERROR_KEY = "!"
+"""Said-sentence keys starting with this are errors (an answer that cannot stand with
+another), not findings: said as warnings, and gone once the answers are fixed."""
+
+_ROW_FIELD = re.compile(r"^([a-z0-9_]+)\[(\d+)\]\.([a-z0-9_]+)$")
+
+
+def error_sentence(field: str, message: str, interview: Any) -> str:
+    """An engine error between answers as the transcript says it, with the statute the
+    message cites and answer ids as the questions' labels: `"First day current support is
+    due" must be on or after the order's date ("Date of the document"): ... (305 ILCS
+    5/10-10).`, `Segment 2: "First day of the segment" overlaps the entry before it; ...`."""
+    words = field_words(field, interview)
+    row, sep, label = words.partition(": ") if _ROW_FIELD.match(field) else ("", "", words)
+    text = readable(message, interview).strip().rstrip(".")
+    if row and text.lower().startswith(row.lower() + " "):
+        return f"{text[:1].upper()}{text[1:]}."  # the message names its row itself
+    subject = f'{row}{sep}"{label}"'
+    if text.startswith(("must ", "overlaps ")):
+        return f"{subject} {text}."
+    return f"{subject}: {text[:1].upper()}{text[1:]}."
 
 
 def answer_text(step: Step, value: Any) -> str:
@@ -113,10 +135,21 @@ class ConversationScreen(Screen[None]):
         self.current: Step | None = None
         self.all_steps: list[Step] = []
         self.errors: dict[str, str] = {}
+        self.holding: dict[str, str] = {}
+        """The errors that keep an answer open: answers unreadable on their own (an error
+        across answers is said in the transcript and listed at the end, never re-asked)."""
+        self.course_at: int | None = None
+        """The position (in all_steps) of the last question answered in the course: the next
+        question is the first open one from there on, so the conversation never goes back to
+        an earlier question on its own."""
         self.sentences: dict[str, str] = {}
         self.said: dict[str, tuple[str, str]] = {}
         """Finding key -> (the step after which it was said, the sentence)."""
+        self.resumed: set[str] = set()
+        """Keys said when the draft was opened (under "Findings so far"), until said again."""
         self.last_said: list[str] = []
+        self.last_keys: list[str] = []
+        """The keys of `last_said` (a finding's name, or `!field` for an error)."""
         self.said_mid = False
         """True when the last findings said were placed after an earlier answer (an edit)."""
         self.undo: list[tuple[str, int, dict[str, Any]]] = []
@@ -149,6 +182,8 @@ class ConversationScreen(Screen[None]):
         yield KeyBar()
 
     async def on_mount(self) -> None:
+        self.query_one("#answer-line", AnswerLine).on_answer = self.submit
+        self.query_one("#answer-area", AnswerArea).on_answer = self.submit
         self.session = self._session or InterviewSession(
             self.interview,
             self.draft,
@@ -162,7 +197,16 @@ class ConversationScreen(Screen[None]):
                 self.session.save()
         self._find_offers()
         self.sentences = self._sentences()
-        self.said = {k: ("", s) for k, s in self.sentences.items()}
+        self.compute()
+        # What a resumed draft's answers already make true is said after its last answer,
+        # so what is answered from here on follows it, in order.
+        raw, asked = self.session.raw, set(self.session.draft.asked)
+        done = [s.key for s in self.all_steps if dialogue.is_done(s, raw, asked, self.holding)]
+        end = self.all_steps.index(self.current) if self.current is not None else None
+        before = [s.key for s in self.all_steps[:end] if s.key in done]
+        last = before[-1] if before else ""
+        self.said = {k: (last, s) for k, s in self.sentences.items()}
+        self.resumed = set(self.sentences)
         self.advance()
         self.ready = True
 
@@ -200,9 +244,44 @@ class ConversationScreen(Screen[None]):
     def _sentences(self) -> dict[str, str]:
         found, _ = self.session.findings()
         self.refusing = set(refused(found))
-        return sayings.sentences(
+        said = sayings.sentences(
             found, self.session.result.answers, self.counsel.office.closure_dates()
         )
+        said.update(self._error_sentences())
+        return said
+
+    def _error_sentences(self) -> dict[str, str]:
+        """Errors between answers (a date before another, periods that overlap), each as a
+        sentence with its statute, by key `!field`. Not said: an answer unreadable on its own
+        (its question says it), or a required answer not given yet (the review lists it)."""
+        raw = self.session.raw
+        asked = set(self.session.draft.asked)
+        out: dict[str, str] = {}
+        for field, message in self.session.errors_by_field().items():
+            step = self._step_for_field(field)
+            if step is None:
+                continue
+            value = dialogue.value_of(step, raw)
+            if dialogue.is_blank(value):
+                if message.startswith("required") or step.key not in asked:
+                    continue
+            elif dialogue.own_error(step, raw) is not None:
+                continue
+            out[ERROR_KEY + field] = error_sentence(field, message, self.interview)
+        return out
+
+    def _step_for_field(self, field: str) -> Step | None:
+        """The step whose answer an engine error field names (a step of its own, even when
+        the conversation has not reached it)."""
+        try:
+            m = _ROW_FIELD.match(field)
+            if m is None:
+                return Step(field, "question", self.interview.question(field))
+            qid, row, fid = m.groups()
+            q = self.interview.question(qid)
+            return Step(field, "field", q, q.field_by_id(fid), int(row) - 1)
+        except KeyError:
+            return None
 
     def _offered_lists(self) -> set[str]:
         return {
@@ -212,16 +291,27 @@ class ConversationScreen(Screen[None]):
         }
 
     def compute(self) -> None:
-        """Steps, errors and the first step not done, from the answers as they are now."""
+        """Steps, errors and the next step: the first not done from the last one answered
+        (from the start when opened or after a change), then any left before it."""
         raw = self.session.raw
         self.errors = self.session.errors_by_field()
         self.all_steps = dialogue.steps(
             self.interview, raw, self.session.result.answers, self._offered_lists()
         )
+        self.holding = {
+            s.error_field: self.errors[s.error_field]
+            for s in self.all_steps
+            if s.error_field in self.errors and dialogue.own_error(s, raw) is not None
+        }
         asked = set(self.session.draft.asked)
-        self.current = next(
-            (s for s in self.all_steps if not dialogue.is_done(s, raw, asked, self.errors)), None
-        )
+        open_ = [
+            i
+            for i, s in enumerate(self.all_steps)
+            if not dialogue.is_done(s, raw, asked, self.holding)
+        ]
+        start = self.course_at or 0
+        ahead = [i for i in open_ if i >= start] or open_
+        self.current = self.all_steps[ahead[0]] if ahead else None
 
     def advance(self) -> None:
         """Move to the first step not done (or the end review) and redraw."""
@@ -265,7 +355,7 @@ class ConversationScreen(Screen[None]):
         for key, (after, sentence) in self.said.items():
             by_step.setdefault(after, []).append((key, sentence))
         for step in self.all_steps:
-            if step is self.current or not dialogue.is_done(step, raw, asked, self.errors):
+            if step is self.current or not dialogue.is_done(step, raw, asked, self.holding):
                 if step is self.current:
                     break
                 continue
@@ -274,7 +364,10 @@ class ConversationScreen(Screen[None]):
                 section = title
                 options.append(Option(plain(title, "bold $accent"), disabled=True))
             options.append(Option(self._entry(step), id=f"step:{step.key}"))
-            for key, sentence in by_step.get(step.key, []):
+            here = by_step.get(step.key, [])
+            if any(key in self.resumed for key, _ in here):
+                options.append(Option(plain("Findings so far", "bold $accent"), disabled=True))
+            for key, sentence in sorted(here, key=lambda said: said[0] not in self.resumed):
                 options.append(Option(self._finding(sentence, key), id=f"say:{key}"))
                 placed.add(key)
         rest = [(k, s) for k, (_, s) in self.said.items() if k not in placed]
@@ -289,7 +382,7 @@ class ConversationScreen(Screen[None]):
         # Again once the new entries are laid out (their wrapped height is known then).
         self.call_after_refresh(transcript.scroll_end, animate=False)
 
-    def _entry(self, step: Step) -> Content:
+    def _entry(self, step: Step) -> Hanging:
         value = dialogue.value_of(step, self.session.raw)
         if step.kind in ("another", "any", "offer"):
             shown = "No"
@@ -300,16 +393,28 @@ class ConversationScreen(Screen[None]):
                 office_value = getattr(self.counsel.office, default, "")
                 if office_value:
                     shown = f"(blank: the office profile's {default}, {office_value})"
-        answer = "\n".join(f"  > {line}" for line in shown.splitlines() or [""])
-        return assemble((self.step_label(step), "dim"), "\n", (answer, "bold"))
+        # Each line of the answer after its mark, wrapped lines under the line's start.
+        lines = [(plain("  > ", "bold"), plain(line, "bold")) for line in shown.splitlines()]
+        return Hanging(
+            (Content(""), plain(self.step_label(step), "dim")),
+            *(lines or [(plain("  > ", "bold"), Content(""))]),
+        )
 
-    def _finding(self, sentence: str, key: str = "") -> Content:
-        if key in self.refusing:  # the documents may not be made: said as a warning
-            return assemble(("  ! ", "bold $error"), (sentence, "bold $error"))
-        return assemble(("  * ", "bold $success"), (sentence, "$success"))
+    def _said_line(self, sentence: str, key: str = "") -> tuple[Content, Content]:
+        if key in self.refusing or key.startswith(ERROR_KEY):
+            # The documents may not be made (a refused lien), or two answers cannot both
+            # stand: said as a warning.
+            return plain("  ! ", "bold $error"), plain(sentence, "bold $error")
+        return plain("  * ", "bold $success"), plain(sentence, "$success")
 
-    def show(self, step: Step | None) -> None:
-        """Ask `step`, or show the end review when there is none."""
+    def _finding(self, sentence: str, key: str = "") -> Hanging:
+        """A sentence said in the transcript, its wrapped lines under its first word."""
+        return Hanging(self._said_line(sentence, key))
+
+    def show(self, step: Step | None, *, again: bool = False) -> None:
+        """Ask `step`, or show the end review when there is none. An earlier answer opened
+        for change, or an offered default, starts selected (typing replaces it); an answer
+        asked `again` because it cannot be read keeps the cursor at its end (to mend it)."""
         left = self.left()
         count = (
             "no required answer left"
@@ -317,7 +422,15 @@ class ConversationScreen(Screen[None]):
             else f"{left} question{'' if left == 1 else 's'} left"
         )
         said = self.query_one("#said", Static)
-        said.update(plain("\n".join(f"* {s}" for s in self.last_said), "$success"))
+        said.update(
+            Hanging(
+                *(
+                    self._said_line(self.sentences[k], k)
+                    for k in self.last_keys
+                    if k in self.sentences
+                )
+            )
+        )
         # Findings said after an earlier answer changed land mid-transcript: say them here
         # too, above the question, where the eye is.
         said.display = bool(self.last_said) and self.said_mid
@@ -353,20 +466,28 @@ class ConversationScreen(Screen[None]):
             text = answer_text(step, offer.value)
         else:
             text = answer_text(step, value)
+        select = bool(text) and not again
         widget: AnswerLine | AnswerArea
         if multiline:
             line.display = False
             area.display = True
             area.text = text
-            area.move_cursor(area.document.end)
+            if select:
+                area.select_all()
+            else:
+                area.move_cursor(area.document.end)
             widget = area
         else:
             area.display = False
             line.display = True
             line.value = text
-            line.cursor_position = len(text)
+            if select:
+                line.select_all()
+            else:
+                line.cursor_position = len(text)
             widget = line
-        widget.focus()
+        # At once, not on the next message loop: keys typed ahead go to this answer.
+        self.set_focus(widget)
         self._note(step, offer, value)
 
     def answer_field_text(self) -> str:
@@ -378,7 +499,7 @@ class ConversationScreen(Screen[None]):
         note = self.query_one("#note", Static)
         error = dialogue.error_of(step, self.errors)
         if step.kind in ("question", "field") and error and not dialogue.is_blank(value):
-            note.update(plain(error, "bold $error"))
+            note.update(plain(readable(error, self.interview), "bold $error"))
             return
         kind = step.answer_type
         hint = {
@@ -443,6 +564,10 @@ class ConversationScreen(Screen[None]):
         step = self.editing or self.current
         if step is None:
             return
+        if self.editing is None:
+            self.course_at = next(
+                (i for i, s in enumerate(self.all_steps) if s.key == step.key), self.course_at
+            )
         before = dict(self.sentences)
         if step.kind in ("another", "any", "offer"):
             if not self._list_step(step, text):
@@ -481,6 +606,8 @@ class ConversationScreen(Screen[None]):
             else:
                 self.session.confirm(step.qid, value)
             if self.session.refused:
+                # Not kept, so not answered: the same question stays open.
+                self.session.mark_asked(step.key, False)
                 self.query_one("#answer-line", AnswerLine).value = ""
                 self.query_one("#answer-area", AnswerArea).text = ""
                 self.compute()
@@ -488,12 +615,12 @@ class ConversationScreen(Screen[None]):
                     plain(f"Not kept: {RULE_138_LAST4}.", "bold $error")
                 )
                 return
-            self.errors = self.session.errors_by_field()
-            error = dialogue.error_of(step, self.errors)
-            if error is not None and not dialogue.is_blank(value):
-                # Kept as typed (nothing typed is lost) and asked again with the message.
+            if dialogue.own_error(step, self.session.raw) is not None:
+                # Unreadable (not a date, not an amount): kept as typed (nothing typed is
+                # lost) and asked again with the message. An error across answers is not
+                # asked again: it is said (below) and the end review lists it.
                 self.compute()
-                self.show(step)
+                self.show(step, again=True)
                 return
             if step.qid in CASE_KEYS:
                 self._subtitle()
@@ -501,6 +628,8 @@ class ConversationScreen(Screen[None]):
                     self._find_offers()
         self._said_after(step, before)
         self.said_mid = self.editing is not None
+        if self.editing is not None:
+            self.course_at = None  # back to the first open question, usually the one left
         self.editing = None
         self.problems = None
         self.advance()
@@ -642,6 +771,7 @@ class ConversationScreen(Screen[None]):
             return
         self.editing = step
         self.last_said = []
+        self.last_keys = []
         self.show(step)
 
     @on(LeaveUp)
@@ -759,6 +889,7 @@ class ConversationScreen(Screen[None]):
                 self.said_mid = True
                 self.notify(f"Removed {name}. Ctrl+Z puts it back.", markup=False)
                 self.editing = None
+                self.course_at = None
                 self.advance()
 
         detail = questions.row_text(step.question, rows[step.row])
@@ -773,7 +904,9 @@ class ConversationScreen(Screen[None]):
                 del self.said[key]
         for key in changed:
             self.said[key] = (step.key, self.sentences[key])
+            self.resumed.discard(key)
         self.last_said = [self.sentences[k] for k in changed]
+        self.last_keys = list(changed)
 
     def action_undo(self) -> None:
         if not self.undo:
@@ -788,4 +921,5 @@ class ConversationScreen(Screen[None]):
         if step is not None:
             self._said_after(step, before)
         self.notify("The row is back.")
+        self.course_at = None
         self.advance()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
@@ -27,13 +28,29 @@ class AreaSubmitted(Message):
     value: str
 
 
+Answered = Callable[[str], None]
+"""What Enter does with the answer's text, called at once (see AnswerLine)."""
+
+
 class AnswerLine(Input):
-    """A one-line answer; `?` on an empty line asks for help instead of typing."""
+    """A one-line answer; `?` on an empty line asks for help instead of typing.
+
+    Enter calls `on_answer` at once, inside the key's own handling, instead of posting
+    Input.Submitted: keys typed ahead are already queued behind Enter, and they must reach
+    the next question, not this one (a posted message would run after them)."""
 
     def __init__(self, *, id: str | None = None, compact: bool = True) -> None:  # noqa: A002
-        super().__init__(id=id, compact=compact, highlighter=PICTURED)
+        # The screen decides what is selected when an answer is shown (an earlier answer
+        # opened for change is; one asked again to be mended is not), not the focus.
+        super().__init__(id=id, compact=compact, highlighter=PICTURED, select_on_focus=False)
+        self.on_answer: Answered | None = None
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.on_answer is not None:
+            event.stop()
+            event.prevent_default()
+            self.on_answer(self.value)
+            return
         if event.character == "?" and not self.value:
             event.stop()
             event.prevent_default()
@@ -60,12 +77,16 @@ class AnswerArea(PicturedTextArea):
             compact=True,
             tab_behavior="focus",
         )
+        self.on_answer: Answered | None = None
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            self.post_message(AreaSubmitted(self, self.text))
+            if self.on_answer is not None:  # at once, as AnswerLine
+                self.on_answer(self.text)
+            else:
+                self.post_message(AreaSubmitted(self, self.text))
             return
         if event.key in ("ctrl+j", "shift+enter") or event.character == "\n":
             # Handled here, not by a binding: a terminal's Ctrl+J arrives with the character

@@ -298,6 +298,22 @@ def test_graduation_must_follow_birth_and_birth_not_after_document() -> None:
     ]
 
 
+def test_prior_period_checks_hold_as_soon_as_their_own_answers_are_known() -> None:
+    # Current support against the order's date needs no segment (a front end says it when
+    # it is typed); a segment's checks need only that segment, whichever is first given.
+    iid, raw = load_answers_file(EXAMPLES / "prior-period-judicial.toml")
+    iv = load_interview(iid)
+    raw["current_support_start"] = dt.date(2026, 11, 1)
+    del raw["segments"]
+    fields = [e.field for e in iv.validate(raw).errors]
+    assert "current_support_start" in fields
+    raw["current_support_start"] = dt.date(2026, 11, 23)
+    raw["segments"] = [{"end_date": dt.date(2026, 11, 30)}, {"start_date": dt.date(2025, 1, 1)}]
+    fields = [e.field for e in iv.validate(raw).errors]
+    assert "segments[1].end_date" in fields  # on or after the order, with no start given
+    assert "segments[2].start_date" in fields  # before the separation
+
+
 def test_validate_answer_for_a_form_field() -> None:
     iv = load_interview("lien")
     assert iv.validate_answer("past_due_amount", "$1,000") == (Decimal("1000.00"), None)
