@@ -7,9 +7,18 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-CASE_KEYS = ("court_case_number", "iv_d_case_number")
+from counsel.case.identity import CASE_FIELDS, case_identifier, case_numbers
+
+if TYPE_CHECKING:
+    from counsel.register import Entry
+
+CASE_KEYS = CASE_FIELDS
+"""The answers a case is known by (counsel.case.identity: the IV-D number names it first)."""
+
+HOME_CASES = 100
+"""How many recently issued cases home lists (a county's shared register holds thousands)."""
 
 
 @dataclass(frozen=True)
@@ -31,41 +40,81 @@ class Offer:
 
 @dataclass(frozen=True)
 class IssuedCase:
-    """A case whose documents were rendered on this machine (its latest register entry)."""
+    """A case with documents in the register (its latest entry)."""
 
     case_number: str
+    """The case's one identifier (counsel.case.case_identifier), as every screen names it."""
     interview_id: str
     issued_at: dt.datetime
     answers: dict[str, Any]
+    entry_id: int = 0
 
 
-def issued_cases(office: Any) -> list[IssuedCase]:
-    """The latest render of each case in the register, newest first; none if no register.
+def issued_case(entry: Entry) -> IssuedCase:
+    """The case a register entry belongs to, named as every screen names it."""
+    answers = dict(entry.answers)
+    number = case_identifier(answers) or entry.case_number
+    return IssuedCase(number, entry.interview, entry.issued_at, answers, entry.id)
 
-    Read only: a missing register file is not created just to be listed.
-    """
-    from counsel.register import Register, default_register_path
 
-    path = default_register_path(office)
-    if not path.exists():
-        return []
+def _newest_per_case(entries: Iterable[Entry]) -> list[IssuedCase]:
+    """One IssuedCase a case, from its newest entry, newest first. Rows recorded before the
+    case identifier was one (court number first) join the case their answers name."""
     latest: dict[str, IssuedCase] = {}
-    with Register.open(path, office=office) as reg:
-        for entry in reg.list():
-            key = entry.case_number or f"#{entry.id}"
-            latest[key] = IssuedCase(
-                entry.case_number, entry.interview, entry.issued_at, dict(entry.answers)
-            )
-    return sorted(latest.values(), key=lambda c: c.issued_at, reverse=True)
+    for entry in entries:
+        case = issued_case(entry)
+        key = case.case_number or f"#{entry.id}"
+        if key not in latest or (latest[key].issued_at, latest[key].entry_id) < (
+            case.issued_at,
+            case.entry_id,
+        ):
+            latest[key] = case
+    return sorted(latest.values(), key=lambda c: (c.issued_at, c.entry_id), reverse=True)
+
+
+def issued_cases(office: Any, *, limit: int = HOME_CASES) -> list[IssuedCase]:
+    """The latest entry of each of the `limit` most recently issued cases in the office's
+    register (its `register_url` or `register_path`, else this machine's), newest first;
+    none if nothing was issued yet.
+
+    Read only: a missing register file is not created just to be listed. The read is
+    bounded (Register.latest): home reads it every time it is shown."""
+    from counsel.register import open_existing
+
+    reg = open_existing(None, office=office)
+    if reg is None:
+        return []
+    with reg:
+        return _newest_per_case(reg.latest(limit))
+
+
+def issued_for(office: Any, answers: Mapping[str, Any]) -> list[IssuedCase]:
+    """The latest entry of each issued case known by one of the numbers in `answers` (either
+    number, any letter case or spacing); none if nothing was issued yet."""
+    from counsel.register import open_existing
+
+    numbers = _numbers(answers)
+    if not numbers:
+        return []
+    reg = open_existing(None, office=office)
+    if reg is None:
+        return []
+    typed = set(case_numbers(answers)) | numbers
+    found: dict[int, Entry] = {}
+    with reg:
+        for number in sorted(typed):
+            for entry in reg.list(case=number):
+                if _numbers(entry.answers) & numbers or _norm(entry.case_number) in numbers:
+                    found[entry.id] = entry
+    return _newest_per_case(found.values())
+
+
+def _norm(number: str) -> str:
+    return " ".join(number.split()).upper()
 
 
 def _numbers(answers: Mapping[str, Any]) -> set[str]:
-    out = set()
-    for key in CASE_KEYS:
-        value = answers.get(key)
-        if isinstance(value, str) and value.strip():
-            out.add(" ".join(value.split()).upper())
-    return out
+    return {_norm(n) for n in case_numbers(answers)}
 
 
 def _blank(value: Any) -> bool:
@@ -102,14 +151,13 @@ def case_sources(
         if d.id != draft_id and _numbers(d.answers) & numbers:
             found.append(Source(d.answers, f"the draft {title(d.interview_id)}", d.updated))
     try:
-        cases = issued_cases(office)
+        cases = issued_for(office, answers)
     except Exception:  # a locked or damaged register: nothing offered, nothing lost
         cases = []
     for case in cases:
-        if _numbers(case.answers) & numbers:
-            when = case.issued_at.astimezone().date()
-            where = f"the {title(case.interview_id)} issued {long_date(when)}"
-            found.append(Source(case.answers, where, case.issued_at))
+        when = case.issued_at.astimezone().date()
+        where = f"the {title(case.interview_id)} issued {long_date(when)}"
+        found.append(Source(case.answers, where, case.issued_at))
     return found
 
 

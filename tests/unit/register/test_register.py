@@ -118,6 +118,27 @@ def test_list_filters_by_case_and_since(tmp_path: Path, register_target: str) ->
         assert reg.list(case="no-such-case") == []
 
 
+def test_latest_gives_each_cases_newest_entry_newest_first(
+    tmp_path: Path, register_target: str
+) -> None:
+    with Register.open(register_target) as reg:
+        assert reg.latest(10) == []
+        a1 = _record(reg, tmp_path, case_number="A")
+        b1 = _record(reg, tmp_path, case_number="B")
+        none1 = _record(reg, tmp_path, case_number="")
+        a2 = _record(reg, tmp_path, case_number="A", interview="lien")
+        none2 = _record(reg, tmp_path, case_number="")
+        c1 = _record(reg, tmp_path, case_number="C")
+        assert [e.id for e in reg.latest(10)] == [c1, none2, a2, none1, b1]
+        assert reg.latest(10)[2].interview == "lien"  # the newer entry of case A, in full
+        assert [f.path for f in reg.latest(10)[2].files] == [
+            str(tmp_path / "order.pdf"),
+            str(tmp_path / "order.docx"),
+        ]
+        assert [e.id for e in reg.latest(2)] == [c1, none2]
+        assert a1 not in [e.id for e in reg.latest(10)]
+
+
 def test_local_time_is_stored_as_utc(tmp_path: Path, register_target: str) -> None:
     chicago = dt.timezone(dt.timedelta(hours=-6))
     with Register.open(register_target) as reg:
