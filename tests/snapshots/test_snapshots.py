@@ -189,3 +189,41 @@ def test_light_theme_home(snap_compare: Any, app: CounselApp) -> None:
     app.theme = "textual-light"
     assert snap_compare(app, terminal_size=(80, 24), run_before=_home)
     assert os.environ["TZ"] == "UTC"
+
+
+def _issue_on_docket(app: CounselApp) -> None:
+    """Three documents whose deadlines are on the docket of TODAY: a lien past its hearing
+    request day, an administrative order in its petition period, a registration waiting
+    for its service (IssuedFile names as a render records them)."""
+    from counsel.register import IssuedFile, Register
+
+    def issue(interview: str, document: str, answers: dict[str, Any], day: dt.date) -> None:
+        f = IssuedFile(document, f"{document}.html", "t" * 64, "pdf", f"/o/{document}", "h")
+        with Register.open(None, office=app.office) as reg:
+            reg.record(
+                interview=interview,
+                answers=answers,
+                files=[f],
+                statute_snapshot="s" * 64,
+                on=day,
+                case_number=str(answers["iv_d_case_number"]),
+                office=app.office,
+                issued_at=dt.datetime.combine(day, dt.time(15), dt.UTC),
+            )
+
+    lien = dict(LIEN, lien_target="real_estate", mailing_date="2026-11-04")
+    issue("lien", "lien-notice", lien, dt.date(2026, 11, 3))
+    order = {k: v for k, v in PRIOR.items() if k != "guideline_monthly"}
+    issue(
+        "prior-period",
+        "prior-period-administrative",
+        dict(order, track="administrative", order_mailing_date="2026-11-01"),
+        dt.date(2026, 11, 1),
+    )
+    issue("registration", "registration-notice", {"iv_d_case_number": "IVD-2026-000303"}, TODAY)
+
+
+def test_home_with_a_docket(snap_compare: Any, app: CounselApp) -> None:
+    """Home at 80x24 with deadlines due: the docket above the drafts, the drafts still seen."""
+    _issue_on_docket(app)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_home)

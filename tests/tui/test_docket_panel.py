@@ -21,16 +21,22 @@ TODAY = dt.date(2026, 12, 1)
 class Host(App[None]):
     """The panel alone, as home will hold it; keeps the messages it posts."""
 
-    def __init__(self, register: str, within: int = 14) -> None:
+    def __init__(self, register: str, within: int = 14, rows: int = 100) -> None:
         super().__init__()
         self.register = register
         self.within = within
+        self.rows = rows
         self.chosen: list[tuple[int, str]] = []
 
     def compose(self) -> ComposeResult:
         office = load_office(EXAMPLES / "office.toml")
         yield DocketPanel(
-            office, today=TODAY, within=self.within, register=self.register, id="docket"
+            office,
+            today=TODAY,
+            within=self.within,
+            rows=self.rows,
+            register=self.register,
+            id="docket",
         )
 
     def on_docket_panel_case_chosen(self, message: DocketPanel.CaseChosen) -> None:
@@ -92,10 +98,13 @@ async def test_overdue_first_then_due_then_waiting_and_enter_opens_the_case(
         rows = _rows(app)
         assert [r[2] for r in rows] == ["IVD-LATE", "IVD-SOON", "IVD-WAIT"]
         assert rows[0][1] == "6 d ago" and "Lien hearing request ends" in rows[0][3]
-        assert rows[1][1] == "in 8 d" and rows[1][3] == "Petition period ends"
-        assert rows[2][1] == "waiting" and rows[2][3] == "Waiting: record the service"
+        assert "89 Ill. Adm. Code 160.70(g)(1)(C)" in rows[0][3]  # real estate: (g)
+        assert rows[1][1] == "in 8 d"
+        assert rows[1][3].split("\n") == ["Petition period ends", "305 ILCS 5/10-12(a)"]
+        assert rows[2][1] == "waiting"
+        assert rows[2][3].split("\n") == ["Waiting: record the service", "305 ILCS 5/10-15.1(f)"]
         summary = str(app.query_one("#docket-summary", Static).render())
-        assert "Docket: 2 due in 14 days (1 overdue), 1 waiting" in summary
+        assert "Docket, next 14 days: 2 due (1 overdue), 1 waiting" in summary
         assert "Pat Private" not in "".join("".join(r) for r in rows) + summary
         app.query_one("#docket-table", DataTable).focus()
         await pilot.press("down", "enter")
@@ -130,11 +139,14 @@ async def test_e_records_an_event_and_the_docket_follows(tmp_path: Path) -> None
         rows = _rows(app)
         # Served Nov 30: the contest period now runs to Dec 30, 2026 (a Wednesday).
         assert [r[:3] for r in rows] == [
-            ["[bold red]Wed Nov 25[/]", "6 d ago", "IVD-LATE"],
+            ["Wed Nov 25", "6 d ago", "IVD-LATE"],
             ["Wed Dec 09", "in 8 d", "IVD-SOON"],
             ["Wed Dec 30", "in 29 d", "IVD-WAIT"],
         ]
-        assert rows[2][3] == "Contest period ends"
+        table = app.query_one("#docket-table", DataTable)
+        assert "red" in str(table.get_row_at(0)[0].style)  # overdue: in red
+        assert "red" not in str(table.get_row_at(1)[0].style)
+        assert rows[2][3].split("\n")[0] == "Contest period ends"
 
 
 async def test_escape_records_nothing(tmp_path: Path) -> None:
@@ -157,7 +169,8 @@ async def test_no_register_yet_and_an_unreadable_one(tmp_path: Path) -> None:
     app = Host(str(missing))
     async with app.run_test(size=(80, 24)) as pilot:
         await _loaded(app, pilot)
-        assert "nothing is due" in str(app.query_one("#docket-summary", Static).render())
+        panel = app.query_one(DocketPanel)
+        assert panel.loaded and not panel.display  # nothing issued here: no panel at all
     assert not missing.parent.exists()  # listing never creates a register
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"not a database at all, but long enough to be read as one" * 20)
@@ -167,3 +180,21 @@ async def test_no_register_yet_and_an_unreadable_one(tmp_path: Path) -> None:
         await _loaded(app, pilot)
         text = str(app.query_one("#docket-summary", Static).render())
         assert "the register cannot be read" in text and "not a counsel register" in text
+
+
+async def test_a_long_docket_lists_the_first_rows_and_counts_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "reg.sqlite3"
+    ids = _fill(path)
+    app = Host(str(path), rows=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _loaded(app, pilot)
+        rows = _rows(app)
+        assert [r[2] for r in rows] == ["IVD-LATE", "IVD-SOON", ""]
+        assert " ".join(rows[2][3].split()) == "and 1 more: `counsel docket` lists them all"
+        summary = str(app.query_one("#docket-summary", Static).render())
+        assert "2 due (1 overdue), 1 waiting" in summary  # the count is of all of them
+        app.query_one("#docket-table", DataTable).focus()
+        await pilot.press("down", "down", "enter", "e")  # the count row opens nothing
+        assert app.chosen == [] and not isinstance(app.screen, EventDialog)
+        await pilot.press("up", "enter")
+        assert app.chosen == [(ids["order"], "IVD-SOON")]

@@ -22,7 +22,9 @@ def _cells(table: DataTable[str]) -> list[list[str]]:
 
 def test_case_number_and_parties_fall_back_in_order() -> None:
     assert case_number({"iv_d_case_number": "IVD-1", "court_case_number": " "}) == "IVD-1"
-    assert case_number({"court_case_number": "2026-F-1", "iv_d_case_number": "IVD-1"}) == "2026-F-1"
+    # One name a case (counsel.case.case_identifier, as the register and batch): IV-D first.
+    assert case_number({"court_case_number": "2026-F-1", "iv_d_case_number": "IVD-1"}) == "IVD-1"
+    assert case_number({"court_case_number": " 2026-F-1 ", "iv_d_case_number": ""}) == "2026-F-1"
     assert case_number({}) == "-"
     assert parties({"obligor_name": "B", "obligee_name": "A"}) == "A v. B"
     assert parties({"obligor_name": "B"}) == "B"

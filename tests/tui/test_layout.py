@@ -119,6 +119,8 @@ async def _check_widgets(pilot: Any) -> int:
             assert prompt in shown, f"{option_list.id}: option cut: {prompt[:60]!r}"
             checked += 1
     for table in screen.query(DataTable):
+        if table.region.area == 0:
+            continue  # not shown (home's docket where nothing was issued)
         x = table.content_region.x
         for column in table.ordered_columns:
             width = column.get_render_width(table)

@@ -1,8 +1,10 @@
-"""The home screen: drafts on this machine, a new interview, the statute browser."""
+"""The home screen: the docket, drafts on this machine and issued cases, the statute browser."""
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -13,9 +15,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from counsel import drafts
+from counsel.case.identity import case_identifier
 from counsel.tui import catalog
-from counsel.tui.offers import IssuedCase, Offer, issued_cases
-from counsel.tui.text import cell, plain
+from counsel.tui.offers import HOME_CASES, IssuedCase, Offer, issued_case, issued_cases
+from counsel.tui.text import assemble, cell, plain
+from counsel.tui.widgets.docket_panel import DocketPanel
 from counsel.tui.widgets.key_bar import KeyBar
 from counsel.tui.widgets.title_bar import TitleBar
 
@@ -23,13 +27,10 @@ if TYPE_CHECKING:
     from counsel.tui.app import CounselApp
 
 
-def case_number(answers: dict[str, Any]) -> str:
-    """The court case number, else the IV-D number, else a dash."""
-    for key in ("court_case_number", "iv_d_case_number"):
-        value = answers.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return "-"
+def case_number(answers: Mapping[str, Any]) -> str:
+    """The case's one identifier on every screen (counsel.case.case_identifier, as the
+    register and batch name it: the IV-D number, else the court number), else a dash."""
+    return case_identifier(answers) or "-"
 
 
 def parties(answers: dict[str, Any]) -> str:
@@ -40,7 +41,13 @@ def parties(answers: dict[str, Any]) -> str:
 
 
 class HomeScreen(Screen[None]):
-    """The drafts on this machine, newest first; start, resume, or browse the statutes."""
+    """What is due (the docket, from the register), then the drafts on this machine and the
+    cases issued, newest first; start, resume, or browse the statutes. Tab moves between the
+    docket and the drafts."""
+
+    DEFAULT_CSS = """
+    HomeScreen #drafts-title { padding: 0 1; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New interview"),
@@ -53,27 +60,49 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="home-body"):
-            yield Static("Drafts and cases on this machine", classes="title")
+            yield DocketPanel(self.counsel.office, today=self.counsel.today, id="docket")
+            yield Static(self._drafts_title(0), id="drafts-title")
             yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-problems")
-            yield Static(
-                "[b]n[/b] new  [b]Enter[/b] resume or start from an issued case  "
-                "[b]s[/b] statutes  [b]a[/b] archive",
-                id="home-hint",
-            )
         yield KeyBar()
+
+    @staticmethod
+    def _drafts_title(cases: int) -> Any:
+        what = "Drafts and issued cases"
+        if cases >= HOME_CASES:
+            what = f"Drafts and the {HOME_CASES} cases issued last"
+        return assemble(
+            (what, "bold $accent"),
+            ("  Enter: resume a draft, or start from a case", "dim"),
+        )
 
     @property
     def counsel(self) -> CounselApp:
         return self.app  # type: ignore[return-value]
 
+    @property
+    def cases_loaded(self) -> bool:
+        """True once the register was read: the issued cases listed and the docket shown
+        (both read in threads)."""
+        return self._cases_done and self.query_one(DocketPanel).loaded
+
     def on_mount(self) -> None:
         self._width = 0
         self._issued: list[IssuedCase] = []
-        self.cases_loaded = False
-        """True once the register's issued cases are listed (read in a thread)."""
+        self._cases_done = False
         self.refresh_drafts()
         self.query_one("#drafts", DataTable).focus()
+
+    def _docket_focused(self) -> bool:
+        docket = self.query_one(DocketPanel)
+        return self.focused is not None and docket in self.focused.ancestors_with_self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # On the docket, Enter opens the case and `e` records an event; resume and archive
+        # are the drafts' (hidden there, so the key bar keeps to one line at 80 columns).
+        if action in ("resume", "archive") and self._docket_focused():
+            return False
+        return True
 
     def on_resize(self) -> None:
         if self.size.width != self._width and hasattr(self, "_listing"):
@@ -81,14 +110,22 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_drafts()
+        self.query_one(DocketPanel).reload()  # a render or an event may have changed it
 
     def _widths(self) -> tuple[int, int, int, int]:
         """Case, parties, interview and last-change widths that fill the screen: the table
         never runs past the right edge, long text wraps in its cell instead."""
         width = max(self.size.width or self.app.size.width, 60)
-        free = width - 2 - 2 - 8 - 16 - 10  # padding, scrollbar, cell padding, case, date
-        interview = max(12, free * 2 // 5)
-        return 16, free - interview, interview, 10
+        free = width - 2 - 2 - 8 - 16 - 12  # padding, scrollbar, cell padding, case, date
+        interview = max(12, free // 2)
+        return 16, free - interview, interview, 12
+
+    def _when(self, moment: dt.datetime) -> str:
+        """A local time on one line: `Nov 20 15:30` this year, `2025-11-20` before."""
+        local = moment.astimezone()
+        if local.year == self.counsel.today.year:
+            return f"{local:%b %d %H:%M}"
+        return f"{local:%Y-%m-%d}"
 
     def _row(self, *texts: str) -> None:
         """One table row; each text wrapped to its column, the row as tall as it needs."""
@@ -119,7 +156,7 @@ class HomeScreen(Screen[None]):
         else:
             problems.display = False
         self._fill(self._issued)
-        self.cases_loaded = False
+        self._cases_done = False
         self.load_cases()
 
     @work(thread=True, exclusive=True, group="register")
@@ -138,7 +175,8 @@ class HomeScreen(Screen[None]):
         if cases != self._issued:
             self._issued = cases
             self._fill(cases)
-        self.cases_loaded = True
+        self.query_one("#drafts-title", Static).update(self._drafts_title(len(cases)))
+        self._cases_done = True
 
     def _fill(self, cases: list[IssuedCase]) -> None:
         table = self.query_one("#drafts", DataTable)
@@ -153,12 +191,11 @@ class HomeScreen(Screen[None]):
         self.cases: dict[str, IssuedCase] = {}
         listing = self._listing
         for d in listing.drafts:
-            local = d.updated.astimezone()
             self._row(
                 case_number(dict(d.answers)),
                 parties(dict(d.answers)),
                 catalog.title(d.interview_id),
-                local.strftime("%Y-%m-%d %H:%M"),
+                self._when(d.updated),
                 d.id,
             )
         for n, case in enumerate(cases):
@@ -168,7 +205,7 @@ class HomeScreen(Screen[None]):
                 case.case_number or "-",
                 parties(case.answers),
                 f"{catalog.title(case.interview_id)} (issued)",
-                case.issued_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                self._when(case.issued_at),
                 key,
             )
         if not listing.drafts and not cases:
@@ -268,3 +305,29 @@ class HomeScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         self.refresh_drafts()
+        self.query_one(DocketPanel).reload()
+
+    # -- the docket -------------------------------------------------------------------------
+
+    def on_docket_panel_case_chosen(self, message: DocketPanel.CaseChosen) -> None:
+        """Enter on a docket row: a new interview on that case, from the answers the
+        register holds for the document whose deadline it is (as Enter on an issued case)."""
+        self._open_entry(message.entry_id)
+
+    @work(thread=True, exclusive=True, group="register-entry")
+    def _open_entry(self, entry_id: int) -> None:
+        from counsel.errors import CounselError
+        from counsel.register import open_existing
+
+        try:
+            reg = open_existing(None, office=self.counsel.office)
+            if reg is None:
+                raise CounselError("the register: nothing was issued on this machine")
+            with reg:
+                case = issued_case(reg.get(entry_id))
+        except CounselError as exc:
+            self.app.call_from_thread(
+                self.notify, str(exc), title="Cannot open the case", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self.start_from_case, case)

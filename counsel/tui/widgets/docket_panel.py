@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
+
+from counsel.tui.text import assemble, cell, plain
 
 if TYPE_CHECKING:
     from counsel.office import Office
@@ -43,7 +45,29 @@ def what(item: DocketItem) -> str:
     return f"{short} ({item.label})" if item.label else short
 
 
+def _deadline_text(item: DocketItem, width: int) -> str:
+    """What the deadline is and its statute: one line when both fit, else each on its own
+    lines (a citation is never broken in the middle when it fits a line of its own)."""
+    parts = [t for t in (what(item), law(item)) if t]
+    one = " · ".join(parts)
+    if len(one) <= width:
+        return one
+    return "\n".join(_wrap(part, width) for part in parts)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False) or [""])
+
+
+def law(item: DocketItem) -> str:
+    """The statute that sets the deadline (its first citation, at the pinpoint the rules
+    give: a lien's subsection follows its target); 5 ILCS 70/1.11, which only moves a last
+    day off a weekend or holiday, is left to `counsel docket`."""
+    return next((c for c in item.citations if c != "5 ILCS 70/1.11"), "")
+
+
 _NOUNS = {"mailed": "mailing", "served": "service"}
+_MORE = "more"
 
 
 class DocketPanel(Vertical):
@@ -54,9 +78,11 @@ class DocketPanel(Vertical):
     """
 
     DEFAULT_CSS = """
-    DocketPanel { height: auto; max-height: 12; }
+    DocketPanel { height: auto; max-height: 45vh; }
     DocketPanel #docket-summary { padding: 0 1; }
-    DocketPanel #docket-table { height: auto; max-height: 10; }
+    DocketPanel #docket-table { height: auto; max-height: 30vh; }
+    DocketPanel.-none { display: none; }
+    DocketPanel.-empty #docket-table { display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,12 +98,14 @@ class DocketPanel(Vertical):
             self.case_number = case_number
 
     class Loaded(Message):
-        """The docket was read (or could not be: `problem`)."""
+        """The docket was read (or could not be: `problem`); `exists`: False when nothing
+        was ever issued here (no register yet)."""
 
-        def __init__(self, items: list[DocketItem], problem: str) -> None:
+        def __init__(self, items: list[DocketItem], problem: str, exists: bool = True) -> None:
             super().__init__()
             self.items = items
             self.problem = problem
+            self.exists = exists
 
     def __init__(
         self,
@@ -85,6 +113,7 @@ class DocketPanel(Vertical):
         *,
         today: dt.date | None = None,
         within: int = 14,
+        rows: int = 100,
         register: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's name
     ) -> None:
@@ -92,24 +121,35 @@ class DocketPanel(Vertical):
         self.office = office
         self.today = today if today is not None else dt.date.today()
         self.within = within
+        self.rows = rows
+        """At most this many deadlines are listed (a county's docket holds thousands): the
+        most pressing, as `counsel docket` orders them; a last row counts the rest."""
         self.register = register
         """A path or URL; None: the office profile's register (as `counsel docket`)."""
         self.items: list[DocketItem] = []
+        self.loaded = False
+        """True once the register was read (the items are shown)."""
+        self._problem = ""
+        self._width = 0
+        self._focused = False
 
     def compose(self) -> ComposeResult:
         yield Static("Docket: reading the register...", id="docket-summary", classes="title")
-        yield DataTable(id="docket-table", cursor_type="row", zebra_stripes=True)
+        # No header row: the summary line heads it, and every line is one more deadline.
+        yield DataTable(id="docket-table", cursor_type="row", zebra_stripes=True, show_header=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#docket-table", DataTable)
-        table.add_column("Last day", key="due", width=11)
-        table.add_column("Left", key="left", width=8)
-        table.add_column("Case", key="case", width=16)
-        table.add_column("Deadline", key="what")
+        # Hidden until the register is read: where nothing was ever issued, nothing shows.
+        self.add_class("-none")
         self.reload()
+
+    def on_resize(self) -> None:
+        if self.loaded and self.size.width != self._width:
+            self._fill()
 
     def reload(self) -> None:
         """Read the docket again (after an event, or F5 on the screen holding the panel)."""
+        self.loaded = False
         self._read()
 
     @work(thread=True, exclusive=True, group="docket")
@@ -119,8 +159,10 @@ class DocketPanel(Vertical):
 
         items: list[Any] = []
         problem = ""
+        exists = True
         try:
             reg = open_existing(self.register, office=self.office)
+            exists = reg is not None
             if reg is not None:
                 with reg:
                     items = reg.docket(
@@ -128,43 +170,97 @@ class DocketPanel(Vertical):
                     )
         except CounselError as exc:  # unreachable or unreadable: say so, keep the screen
             problem = str(exc)
-        self.post_message(self.Loaded(items, problem))
+        self.post_message(self.Loaded(items, problem, exists))
 
     def on_docket_panel_loaded(self, message: DocketPanel.Loaded) -> None:
         message.stop()
         self.items = message.items
+        self._problem = message.problem
+        self.set_class(not message.exists and not message.problem, "-none")
+        self.set_class(not self.items, "-empty")
+        self._fill()
+        self.loaded = True
+
+    def _widths(self) -> tuple[int, int, int, int]:
+        """Last day, days left, case and deadline widths filling the panel: the deadline and
+        its statute wrap in their cell rather than run past the right edge."""
+        width = max(self.size.width or self.app.size.width - 2, 58)
+        deadline = width - 2 - 8 - 10 - 8 - 16  # scrollbar, cell padding, the other columns
+        return 10, 8, 16, max(deadline, 20)
+
+    def _fill(self) -> None:
+        self._width = self.size.width
         table = self.query_one("#docket-table", DataTable)
-        table.clear()
-        for n, item in enumerate(self.items):
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        due_w, left_w, case_w, what_w = self._widths()
+        # Unlabelled: no header row is drawn (see compose).
+        table.add_column("", key="due", width=due_w)
+        table.add_column("", key="left", width=left_w)
+        table.add_column("", key="case", width=case_w)
+        table.add_column("", key="what", width=what_w)
+        for n, item in enumerate(self.items[: self.rows]):
             due = item.due.strftime("%a %b %d") if item.due else "-"
             style = "bold red" if item.status == "overdue" else ""
             table.add_row(
-                f"[{style}]{due}[/]" if style else due,
-                when(item),
-                escape(item.case_number or "-"),
-                escape(what(item)),
+                cell(due, style),
+                cell(when(item), style),
+                cell(item.case_number or "-"),
+                cell(_deadline_text(item, what_w)),
                 key=str(n),
+                height=None,
             )
+        more = len(self.items) - self.rows
+        if more > 0:
+            text = f"and {more:,} more: `counsel docket` lists them all"
+            table.add_row("", "", "", cell(_wrap(text, what_w)), key=_MORE, height=None)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self._fill_summary()
+
+    def _fill_summary(self) -> None:
         summary = self.query_one("#docket-summary", Static)
-        if message.problem:
-            summary.update(f"Docket: the register cannot be read. {escape(message.problem)}")
+        if self._problem:
+            summary.update(
+                assemble("Docket: the register cannot be read. ", (self._problem, "not bold"))
+            )
             return
         overdue = sum(1 for i in self.items if i.status == "overdue")
         dated = sum(1 for i in self.items if i.due is not None)
         waiting = len(self.items) - dated
-        parts = [f"{dated} due in {self.within} days"]
+        if not self.items:
+            summary.update(plain(f"Docket: nothing is due in the next {self.within} days."))
+            return
+        parts = [f"{dated} due"]
         if overdue:
             parts[0] += f" ({overdue} overdue)"
         if waiting:
             parts.append(f"{waiting} waiting")
-        text = "Docket: " + ", ".join(parts) if self.items else "Docket: nothing is due."
-        summary.update(text + ("  [dim]Enter case  e record event[/]" if self.items else ""))
+        keys = "Enter: the case  e: record an event" if self._focused else "Tab: to the docket"
+        summary.update(
+            assemble(
+                f"Docket, next {self.within} days: " + ", ".join(parts),
+                ("  " + keys, "dim not bold"),
+            )
+        )
+
+    def on_descendant_focus(self) -> None:
+        self._focused = True
+        if self.loaded:
+            self._fill_summary()
+
+    def on_descendant_blur(self) -> None:
+        self._focused = False
+        if self.loaded:
+            self._fill_summary()
 
     def highlighted(self) -> DocketItem | None:
         table = self.query_one("#docket-table", DataTable)
         if not self.items or table.row_count == 0:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        if row_key.value == _MORE:
+            return None
         return self.items[int(str(row_key.value))]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -199,10 +295,12 @@ class DocketPanel(Vertical):
             with Register.open(self.register, office=self.office) as reg:
                 reg.add_event(entry_id, kind, day)
         except CounselError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         self.app.call_from_thread(
-            self.notify, f"Recorded on entry {entry_id}: {kind} on {day.isoformat()}."
+            self.notify,
+            f"Recorded on entry {entry_id}: {kind} on {day.isoformat()}.",
+            markup=False,
         )
         self.app.call_from_thread(self.reload)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from counsel.tui.text import assemble, plain
 from counsel.tui.widgets.date_input import DateInput, check_date
 
 
@@ -45,10 +45,12 @@ class EventDialog(ModalScreen[tuple[str, dt.date] | None]):
 
         with Vertical(id="event-dialog", classes="dialog"):
             yield Static(
-                f"Record an event on entry {self.entry_id} ({escape(self.case_number or '-')})",
+                assemble(
+                    f"Record an event on entry {self.entry_id} (", self.case_number or "-", ")"
+                ),
                 classes="title",
             )
-            options = [Option(f"{k}: {escape(what)}", id=k) for k, what in EVENT_KINDS.items()]
+            options = [Option(plain(f"{k}: {what}"), id=k) for k, what in EVENT_KINDS.items()]
             yield OptionList(*options, id="event-kind")
             yield Static("The day it happened (Enter records it):")
             yield DateInput(self.today.isoformat(), widget_id="event-date")
@@ -76,7 +78,7 @@ class EventDialog(ModalScreen[tuple[str, dt.date] | None]):
         kind = options.get_option_at_index(options.highlighted).id or ""
         day, wrong = check_date(self.query_one("#event-date", DateInput).value)
         if day is None:
-            problem.update(escape(wrong or "Give the day it happened."))
+            problem.update(plain(wrong or "Give the day it happened."))
             return
         if day > self.today:
             problem.update("That day is after today: an event is recorded once it has happened.")
