@@ -136,7 +136,13 @@ class DocketPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Docket: reading the register...", id="docket-summary", classes="title")
         # No header row: the summary line heads it, and every line is one more deadline.
-        yield DataTable(id="docket-table", cursor_type="row", zebra_stripes=True, show_header=False)
+        yield DataTable(
+            id="docket-table",
+            cursor_type="row",
+            zebra_stripes=True,
+            show_header=False,
+            show_cursor=False,
+        )
 
     def on_mount(self) -> None:
         # Hidden until the register is read: where nothing was ever issued, nothing shows.
@@ -246,11 +252,16 @@ class DocketPanel(Vertical):
 
     def on_descendant_focus(self) -> None:
         self._focused = True
-        if self.loaded:
-            self._fill_summary()
+        self._show_focus()
 
     def on_descendant_blur(self) -> None:
         self._focused = False
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        # The cursor only while the docket has the focus: unfocused, it is a list whose
+        # overdue days stand out in red, and the drafts' cursor is the one Enter acts on.
+        self.query_one("#docket-table", DataTable).show_cursor = self._focused
         if self.loaded:
             self._fill_summary()
 
