@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import settings
 
 if TYPE_CHECKING:
     from tests.postgres import PostgresServer
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# CI runs every property test on the same examples (HYPOTHESIS_PROFILE=ci in .ci/run), so a
+# landing that was green stays green there; a developer's run draws new examples each time,
+# and a failure it finds prints the seed and blob to reproduce it.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session")
