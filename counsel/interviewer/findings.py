@@ -102,7 +102,7 @@ def _text(a: Answers, key: str) -> str | None:
 
 
 def _termination(a: Answers, out: Out) -> None:
-    from counsel.rules.termination import termination_date
+    from counsel.rules.termination import before_current_support, termination_date
 
     results = []
     lines = []
@@ -115,7 +115,10 @@ def _termination(a: Answers, out: Out) -> None:
         results.append(t)
         citations = t.citations
         # "Child 1", not the name: findings may be printed or logged.
-        lines.append(f"Child {n}: {t.explanation}")
+        lines.append(
+            f"Child {n}: {t.explanation}"
+            + before_current_support(t, _date(a, "current_support_start"))
+        )
     if results:
         out["termination_dates"] = Finding(
             name="termination_dates",

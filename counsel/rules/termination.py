@@ -92,6 +92,18 @@ def termination_date(birth: dt.date, graduation: dt.date | None = None) -> Termi
     )
 
 
+def before_current_support(t: Termination, current_start: dt.date | None) -> str:
+    """The sentence a finding adds when the child's date comes before current support begins
+    (the order then sets no current support for that child; prior-period support may be owed)."""
+    if current_start is None or t.date >= current_start:
+        return ""
+    return (
+        f" That day comes before current support begins ({long_date(current_start)}), so the "
+        "order sets no current support for this child; support for the period before may "
+        "still be owed."
+    )
+
+
 def no_child_left(terminations: Sequence[Termination], current_start: dt.date) -> str | None:
     """The problem when current support would begin after every child's termination date.
 

@@ -49,3 +49,18 @@ def test_every_child_past_termination_is_an_error_naming_current_support_start(n
     message = result.errors[0].message
     assert "every child's termination date" in message and "305 ILCS 5/10-10" in message
     assert "Grown" not in message and "2000" not in message
+
+
+def test_check_says_it_as_the_order_does(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from counsel.cli import main
+    from tests.review.helpers import ANSWERS
+
+    answers_file = str(ANSWERS / "pp-admin-holiday-four-children.toml")
+    assert main(["check", "prior-period", "--answers", answers_file, "--json"]) == 0
+    finding = json.loads(capsys.readouterr().out)["findings"]["termination_dates"]
+    children = finding["explanation"].split("Child ")[1:]
+    past = [c for c in children if "comes before current support begins" in c]
+    assert [c.split(":", 1)[0] for c in past] == ["2"]
+    assert "(July 5, 2027), so the order sets no current support for this child" in past[0]
