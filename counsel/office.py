@@ -49,7 +49,8 @@ class Office:
     """A State's Attorney's office running a Unified Child Support Services Program."""
 
     county: str
-    """County name without the word County (e.g. "Sangamon"; "Cook" gets Cook's caption)."""
+    """County name without the word County (e.g. "Sangamon"; "Cook" gets Cook's caption); the
+    only county whose cases the office prepares (a case's `county` answer must be it)."""
     circuit: str
     """Judicial circuit as an ordinal word or number (e.g. "Seventh"); unused for Cook."""
     state_attorney: str
@@ -84,8 +85,23 @@ class Office:
     def is_cook(self) -> bool:
         return self.county.strip().lower() == "cook"
 
+    def is_own_county(self, name: str) -> bool:
+        """Whether `name` is this office's county, however it is spelled ("sangamon county",
+        "Du Page" for DuPage, "Saint Clair" for St. Clair)."""
+        return county_key(name) == county_key(self.county)
+
     def closure_dates(self) -> dict[dt.date, str]:
         return {c.date: c.name for c in self.closures}
+
+
+def county_key(name: str) -> str:
+    """A county name reduced to what tells counties apart: case, spaces, full stops, a
+    trailing "County" and "Saint"/"St." are spelling, not a different county."""
+    key = " ".join(name.casefold().replace(".", " ").split())
+    key = key.removesuffix(" county")
+    if key.startswith("saint "):  # St. Clair County
+        key = "st " + key.removeprefix("saint ")
+    return key.replace(" ", "").replace("'", "").replace("\u2019", "")
 
 
 _OFFICE_KEYS = {

@@ -197,9 +197,29 @@ def validate(
                         typed = _scalar(q, value)
                     except AnswerError as exc:
                         errors.append(FieldError(q.id, str(exc)))
+                    if q.office_default == "county" and office is not None and typed:
+                        typed = _own_county(q, str(typed), office, errors)
             answers[q.id] = typed
     errors.extend(_cross_checks(iv, answers))
     return ValidationResult(answers=answers, errors=tuple(errors), missing=tuple(missing))
+
+
+def _own_county(q: Question, typed: str, office: Office, errors: list[FieldError]) -> str:
+    """The case's county is the office's: a State's Attorney files in its own county's circuit
+    court and signs as that county's State's Attorney, and the profile names only its own
+    circuit. Another county's case printed the other county in the caption under this
+    office's circuit, letterhead and program (the body names the office's county)."""
+    if office.is_own_county(typed):
+        return office.county  # one spelling in the caption and the body: the profile's
+    errors.append(
+        FieldError(
+            q.id,
+            f"not this office's county ({office.county}): the documents name the office's "
+            f"own circuit court, program and State's Attorney; leave it blank for "
+            f"{office.county}, or prepare the case with the office profile of its county",
+        )
+    )
+    return typed
 
 
 def _cross_checks(iv: Interview, a: Mapping[str, Any]) -> list[FieldError]:

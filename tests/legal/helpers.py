@@ -15,10 +15,19 @@ ANSWERS = Path(__file__).resolve().parent / "answers"
 
 
 @functools.cache
-def office() -> Any:
+def office(county: str = "Sangamon") -> Any:
+    """The example (Sangamon) office, or for a Cook case a Cook office: an office prepares
+    only its own county's cases."""
     from counsel.office import load_office
 
+    if county.casefold() == "cook":
+        return load_office(Path(__file__).resolve().parent / "office-cook.toml")
     return load_office(ROOT / "examples" / "office.toml")
+
+
+def office_of(answers: Any) -> Any:
+    """The office whose county the answers name (blank: the example office)."""
+    return office(str(answers.get("county") or "Sangamon"))
 
 
 @functools.cache
@@ -36,7 +45,7 @@ def answers(name: str, **changes: Any) -> tuple[str, dict[str, Any]]:
     if not path.exists():
         path = ROOT / "examples" / f"{name}.toml"
     interview_id, raw = load_answers_file(path)
-    result = load_interview(interview_id).validate({**raw, **changes}, office())
+    result = load_interview(interview_id).validate({**raw, **changes}, office_of(raw))
     assert not result.errors, [str(e) for e in result.errors]
     return interview_id, dict(result.answers)
 
@@ -101,7 +110,7 @@ def render(name: str, **changes: Any) -> dict[str, Read]:
         r = renderer()
         _RENDERED[key] = {
             built.stem: Read(built, _pdf_text(r.to_pdf(built)), _docx_text(r.to_docx(built)))
-            for built in r.build(interview_id, typed, office())
+            for built in r.build(interview_id, typed, office_of(typed))
         }
     return _RENDERED[key]
 

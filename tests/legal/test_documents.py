@@ -184,9 +184,9 @@ def test_current_support_may_not_start_before_the_order() -> None:
 
     _, raw = load_answers_file(ANSWERS / "pp-judicial-edge.toml")
     raw = {**raw, "current_support_start": dt.date(2028, 2, 1)}
-    errors = load_interview(interview_id).validate(raw, office()).errors
+    errors = load_interview(interview_id).validate(raw, office("Cook")).errors
     fields = {e.field for e in errors}
-    assert "current_support_start" in fields
+    assert "current_support_start" in fields and "county" not in fields
 
 
 def test_the_example_orders_end_the_prior_period_before_the_order() -> None:
@@ -370,9 +370,11 @@ def test_lien_notice_to_the_obligor_speaks_to_the_obligor() -> None:
 
 
 def test_the_signer_is_the_offices_states_attorney() -> None:
-    """A Cook County case signed by the Sangamon office names the Sangamon State's Attorney."""
+    """A Cook County case is prepared and signed by the Cook office (an office prepares only
+    its own county's cases: the Sangamon office refuses it at `county`)."""
     order = render("pp-judicial-edge")["order-for-support"]
-    assert order.says("Sangamon County State's Attorney") and order.lacks("Cook County State's")
+    assert order.says("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS")
+    assert order.says("Cook County State's Attorney") and order.lacks("Sangamon")
 
 
 def test_no_ssn_known_the_order_says_so_and_requires_it() -> None:

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from tests.legal.helpers import ANSWERS, ROOT, office, renderer
+from tests.legal.helpers import ANSWERS, ROOT, office_of, renderer
 
 CASES = sorted(p.stem for p in ANSWERS.glob("*.toml") if p.stem != "pp-crossing") + sorted(
     p.stem for p in (ROOT / "examples").glob("*.toml") if p.stem != "office"
@@ -56,7 +56,7 @@ def test_no_signature_stands_alone(name: str) -> None:
 
     interview_id, typed = answers(name)
     r = renderer()
-    for built in r.build(interview_id, typed, office()):
+    for built in r.build(interview_id, typed, office_of(typed)):
         seen, problems = stranded(_pages(r.to_pdf(built)))
         assert seen >= 1, f"{built.stem}: no signature rule found"
         assert problems == [], built.stem

@@ -158,11 +158,13 @@ def test_registration_without_ssn_has_no_confidential_notice(
     assert "registration-confidential" not in ids and "registration-notice" in ids
 
 
-def test_cook_county_caption(renderer: Renderer, office: Any) -> None:
+def test_cook_county_caption(renderer: Renderer) -> None:
+    from counsel.office import load_office
     from counsel.render.model import Caption, runs_text
 
-    a = answers("prior-period-judicial", office, county="Cook")
-    doc = renderer.build("prior-period", a, office, ON)[0]
+    cook = load_office(ROOT / "tests" / "legal" / "office-cook.toml")
+    a = answers("prior-period-judicial", cook, county="Cook")
+    doc = renderer.build("prior-period", a, cook, ON)[0]
     caption = doc.model.blocks[0]
     assert isinstance(caption, Caption)
     assert [runs_text(line) for line in caption.court] == [
