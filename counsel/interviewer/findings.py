@@ -334,6 +334,8 @@ def _lien(iv: Interview, a: Answers, office: Office, on: dt.date, out: Out) -> N
             citations=e.citations,
             explanation=f"Past-due support must be at least ${fmt_money(e.threshold)}.",
         )
+    if e is not None and target is not None and e.eligible:
+        # Only a lien that may be imposed has a notice to send: a refused one names no one.
         roles = recipients(target, len(a.get("joint_owners") or []))
         out["lien_notify"] = Finding(
             name="lien_notify",

@@ -70,7 +70,8 @@ class LienEligibility:
     reasons: tuple[str, ...]
     """One sentence per test applied, passing or failing, in order."""
     notify: tuple[str, ...]
-    """Roles the notice goes to: holder, obligor, joint-owners, recorder."""
+    """Roles the notice goes to: holder, obligor, joint-owners, recorder; none when the lien
+    may not be imposed (no notice is sent)."""
     citations: tuple[str, ...]
     explanation: str
     balance_minimum: Decimal | None = None
@@ -227,7 +228,8 @@ def lien_eligibility(
         eligible=ok,
         threshold=threshold,
         reasons=tuple(reasons),
-        notify=NOTIFY[target],
+        # A refused lien sends no notice, so it names no one to send it to.
+        notify=NOTIFY[target] if ok else (),
         citations=tuple(dict.fromkeys(citations)),
         explanation=f"{verdict}: {' '.join(reasons)}{note}",
         balance_minimum=balance_min,

@@ -8,6 +8,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from counsel.interviewer.values import AnswerError, parse_money
+from counsel.rules.money import fmt_money
 from counsel.tui import questions
 
 YES = frozenset({"y", "yes", "true", "t", "1"})
@@ -235,6 +237,11 @@ def shown(step: Step, value: Any) -> str:
     if k == "choice":
         return dict(questions.choices(step.asks)).get(str(value), str(value))
     if k == "money":
-        text = str(value).strip()
-        return text if text.startswith("$") else f"${text}"
+        # As the documents write it ($80,000.00), which is the amount the answer is read as;
+        # an amount that cannot be read is shown as typed (its message says why). The draft
+        # keeps what was typed either way.
+        try:
+            return f"${fmt_money(parse_money(value))}"
+        except AnswerError:
+            return str(value)
     return str(value)

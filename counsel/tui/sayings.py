@@ -116,24 +116,48 @@ def _deadline(name: str, finding: Any, closures: Mapping[dt.date, str]) -> str:
     return _with_cites(text, finding.citations)
 
 
-_REASON = {
-    "18th-birthday": "the 18th birthday",
-    "graduation": "the expected high-school graduation, before the 19th birthday",
-    "19th-birthday": "the 19th birthday, before the expected graduation",
-}
+def termination_reason(reason: str, date: dt.date, graduation: Any) -> str:
+    """Which branch of the rule decided a child's termination date, in the order's words
+    (templates/_termination.html): a 19th birthday that is also the expected graduation day
+    is said as both, not as coming before it."""
+    if reason == "graduation":
+        return (
+            "the expected high-school graduation, which comes after the 18th birthday and "
+            "before the 19th"
+        )
+    if reason == "19th-birthday":
+        if graduation == date:
+            return "the 19th birthday, which is also the day of the expected high-school graduation"
+        return "the 19th birthday, which comes before the expected high-school graduation"
+    if reason == "18th-birthday":
+        return "the 18th birthday"
+    return reason.replace("-", " ")
 
 
 def _terminations(finding: Any, answers: Mapping[str, Any]) -> dict[str, str]:
     children = [
         c for c in answers.get("children") or [] if isinstance(c.get("birth_date"), dt.date)
     ]
+    starts = answers.get("current_support_start")
     out: dict[str, str] = {}
     for n, (t, child) in enumerate(zip(finding.value, children, strict=False), start=1):
         name = str(child.get("name") or "").strip() or f"child {n}"
-        reason = _REASON.get(str(t.reason), str(t.reason).replace("-", " "))
-        out[f"termination_dates#{n}"] = _with_cites(
-            f"Support for {name} ends {long_date(t.date)}, {reason}", finding.citations
-        )
+        reason = termination_reason(str(t.reason), t.date, child.get("graduation_date"))
+        text = f"Support for {name} ends {long_date(t.date)}, {reason}"
+        born = child.get("birth_date")
+        if t.reason != "graduation" and (born.month, born.day) == (2, 29):
+            text += (
+                "; born on February 29, the child attains that age on March 1 in a year "
+                "without February 29"
+            )
+        if isinstance(starts, dt.date) and t.date < starts:
+            # As the order says it (templates/_termination.html): no current support for
+            # this child; prior-period support may still be owed.
+            text += (
+                f"; that day comes before current support begins on {long_date(starts)}, "
+                "so no current support is ordered for this child"
+            )
+        out[f"termination_dates#{n}"] = _with_cites(text, finding.citations)
     return out
 
 

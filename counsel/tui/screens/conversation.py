@@ -704,7 +704,8 @@ class ConversationScreen(Screen[None]):
                 first = "Every check passes: go on to render the documents"
             options.append(Option(plain(first, "bold"), id=CHECK_DOCUMENTS))
             for p in self.problems or []:  # already in words (review.document_check)
-                options.append(Option(plain(f"  {p}", "$error"), disabled=True))
+                # Wrapped lines under the text, not at the edge.
+                options.append(Option(Hanging((plain("  "), plain(p, "$error"))), disabled=True))
         else:
             n = len(missing)
             options.append(
@@ -721,7 +722,10 @@ class ConversationScreen(Screen[None]):
                 why = readable(why, self.interview)
             options.append(
                 Option(
-                    assemble((self.step_label(s), "bold"), "\n  ", (why, "$error")),
+                    Hanging(
+                        (Content(""), plain(self.step_label(s), "bold")),
+                        (plain("  "), plain(why, "$error")),
+                    ),
                     id=f"step:{s.key}",
                 )
             )

@@ -246,6 +246,9 @@ def test_exempt_account_is_refused(office: Office) -> None:
     found = iv.findings(result.answers, office, dt.date(2026, 11, 23))
     assert found["lien_eligibility"].value is False
     assert "exempt" in found["lien_eligibility"].explanation
+    # No notice is sent, so none is said to go anywhere, and no hearing can be requested.
+    for name in ("lien_notify", "lien_hearing_deadline", "fi_lien_expiry"):
+        assert name not in found, name
 
 
 def test_no_interest_in_real_estate_is_refused(office: Office) -> None:
@@ -254,6 +257,7 @@ def test_no_interest_in_real_estate_is_refused(office: Office) -> None:
     iv = load_interview(iid)
     found = iv.findings(iv.validate(raw, office).answers, office, dt.date(2026, 11, 23))
     assert found["lien_eligibility"].value is False
+    assert "lien_notify" not in found and "lien_hearing_deadline" not in found
 
 
 def test_job_program_findings(office: Office) -> None:

@@ -127,7 +127,7 @@ def test_citations_must_be_in_force_on_the_document_date(
 def test_an_ineligible_lien_is_refused_with_the_reason(renderer: Renderer, office: Any) -> None:
     a = answers("lien-account", office, past_due_amount="999.99")
     assert a["past_due_amount"] == Decimal("999.99")
-    with pytest.raises(RenderError, match="lien is not allowed"):
+    with pytest.raises(RenderError, match="no lien may be imposed on these answers"):
         renderer.build("lien", a, office, ON)
 
 

@@ -79,6 +79,23 @@ def test_who_is_notified() -> None:
     assert land.notify == ("obligor", "recorder")
 
 
+@pytest.mark.parametrize(
+    ("target", "past_due", "balance", "account_type"),
+    [
+        ("account", "50000", "50000", "ira"),  # exempt
+        ("account", "999.99", "50000", "checking"),  # too little owed
+        ("account", "5000", "299.99", "savings"),  # too small a balance
+        ("lump-sum", "999.99", None, None),
+        ("real-estate", "9999.99", None, None),
+    ],
+)
+def test_a_refused_lien_notifies_no_one(
+    target: str, past_due: str, balance: str | None, account_type: str | None
+) -> None:
+    e = lien_eligibility(target, M(past_due), M(balance) if balance else None, account_type, ON)
+    assert e.eligible is False and e.notify == ()
+
+
 def test_current_support_is_said_to_be_excluded() -> None:
     e = lien_eligibility("lump-sum", M("1000"), None, None, ON)
     assert "excludes current support" in e.explanation
