@@ -97,7 +97,7 @@ def test_a_missing_paper_refuses_the_registration() -> None:
     from tests.legal.helpers import office, renderer
 
     interview_id, typed = answers("registration-two-mods", notice_10_4_proof=False)
-    with pytest.raises(RenderError, match="filing_checklist"):
+    with pytest.raises(RenderError, match="the filing checklist in the findings lists which"):
         renderer().build(interview_id, typed, office())
 
 

@@ -182,3 +182,43 @@ async def test_a_refused_lien_names_no_one_to_notify(
         problems = " ".join(screen.problems or [])
         assert "no lien may be imposed on these answers" in problems
         assert "_" not in problems and "finding)" not in problems
+
+
+@pytest.mark.parametrize(
+    ("interview", "whole"),
+    [
+        (
+            "prior-period",
+            "the whole number is printed only in the Notice of Confidential Information Within "
+            "Court Filing (judicial track), filed apart from them.",
+        ),
+        (
+            "registration",
+            "the whole number is printed only in the Notice of Confidential Information Within "
+            "Court Filing, filed apart from them.",
+        ),
+        ("lien", "no document of this interview prints the whole number."),
+    ],
+)
+async def test_why_on_the_ssn_says_what_the_documents_print(
+    make_app: MakeApp, drafts_folder: Path, interview: str, whole: str
+) -> None:
+    from counsel.tui.screens.why import WhyModal
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pilot.app.screen.open_draft(drafts.new_draft(interview).in_view("conversation"))
+        await settle(pilot, lambda: isinstance(pilot.app.screen, ConversationScreen))
+        screen = pilot.app.screen
+        assert isinstance(screen, ConversationScreen)
+        await settle(pilot, lambda: screen.ready)
+        screen._edit_key("obligor_ssn")
+        await pilot.pause()
+        await type_answer(pilot, "?", Keys())  # ? on an empty answer asks why
+        await settle(pilot, lambda: isinstance(app.screen, WhyModal))
+        text = " ".join(str(app.screen.query_one("#why-text").render()).split())
+        assert "as given" not in text
+        assert (
+            "Filed documents show only its last four digits, as XXX-XX-1234 (Ill. S. Ct. R. 138); "
+            + whole
+        ) in text, text

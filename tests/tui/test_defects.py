@@ -101,6 +101,36 @@ async def test_a_mistyped_amount_is_kept_and_named(make_app: MakeApp, drafts_fol
         assert error and error in str(talk.query_one("#note").render())
 
 
+async def test_a_mistyped_count_is_kept_and_named(make_app: MakeApp, drafts_folder: Path) -> None:
+    """The integer field (employer contacts) keeps a mistyped letter, as the money field does
+    (Textual's type="integer" would drop it silently), and says what is wrong."""
+    draft = drafts.new_draft("job-program").with_answer("track", "judicial")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _form(pilot, draft, "program")
+        field = screen.query_one("#in-efforts_minimum_contacts", Input)
+        field.focus()
+        await pilot.pause()
+        await type_answer(pilot, "1o", Keys())
+        assert field.value == "1o"  # no character dropped
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.raw["efforts_minimum_contacts"] == "1o"
+        block = screen.block_for("efforts_minimum_contacts")
+        assert block is not None and block.has_class("has-error")
+        assert "whole number" in str(block.query_one(".q-error").render())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        talk = await _talk(pilot, draft)
+        talk._edit_key("efforts_minimum_contacts")
+        await type_answer(pilot, "1o", Keys())
+        await press(pilot, Keys(), "enter")
+        assert talk.answer_field_text() == "1o"  # kept as typed, asked again
+        assert talk.current is not None and talk.editing is not None
+        error = talk.errors.get("efforts_minimum_contacts")
+        assert error and error in str(talk.query_one("#note").render())
+
+
 async def test_a_full_account_number_is_never_written(
     make_app: MakeApp, drafts_folder: Path
 ) -> None:

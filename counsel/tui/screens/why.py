@@ -4,6 +4,7 @@ its pinpoint as in force on the document date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -97,6 +98,31 @@ def _value(f: Any) -> Any:
     return str(value) if isinstance(value, Decimal) else value
 
 
+def printed(step: Step, session: InterviewSession) -> str:
+    """How the documents print an answer no finding reads, as the render code does it: a
+    Social Security number is shown by its last four digits (render/env.last4), whole only in
+    a confidential notice (documents.toml `confidential`, the notice made when it is given)."""
+    if getattr(step.asks, "format", "") != "ssn":
+        return "The documents print the answer where they need it (the help above says how)."
+    from counsel.render.specs import load_document_specs
+
+    qid = str(step.asks.id)
+    notices = [
+        spec
+        for spec in load_document_specs().get(str(session.interview.id), ())
+        if spec.confidential and re.search(rf"\b{re.escape(qid)}\b", spec.when)
+    ]
+    text = "Filed documents show only its last four digits, as XXX-XX-1234 (Ill. S. Ct. R. 138)"
+    if not notices:
+        return f"{text}; no document of this interview prints the whole number."
+    where = " and ".join(
+        f"the {spec.title}"
+        + (" (judicial track)" if re.search(r"track\s*==\s*'judicial'", spec.when) else "")
+        for spec in notices
+    )
+    return f"{text}; the whole number is printed only in {where}, filed apart from them."
+
+
 def why_content(step: Step, session: InterviewSession) -> Content:
     q = step.asks
     on = session.case_date
@@ -115,7 +141,7 @@ def why_content(step: Step, session: InterviewSession) -> Content:
             title = finding_title(name)
             parts += ["\n- ", (title, "bold"), f" ({cited})" if cited else ""]
     else:
-        parts.append("\nNo finding is computed from it: the documents print it as given.")
+        parts.append(f"\nNo finding is computed from it. {printed(step, session)}")
     cites = questions.pinpoint_citations(q) or questions.pinpoint_citations(step.question)
     parts += ["\n\n", (f"The law as in force on {on:%B} {on.day}, {on.year}", "bold $accent")]
     if not cites:
