@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from counsel.rules.termination import before_current_support
+
 DEADLINE_WHAT = {
     "lien_hearing_deadline": "The hearing request deadline",
     "registration_contest_deadline": "The deadline to contest the registration",
@@ -150,13 +152,11 @@ def _terminations(finding: Any, answers: Mapping[str, Any]) -> dict[str, str]:
                 "; born on February 29, the child attains that age on March 1 in a year "
                 "without February 29"
             )
-        if isinstance(starts, dt.date) and t.date < starts:
-            # As the order says it (templates/_termination.html): no current support for
-            # this child; prior-period support may still be owed.
-            text += (
-                f"; that day comes before current support begins on {long_date(starts)}, "
-                "so no current support is ordered for this child"
-            )
+        # As `counsel check` says it (rules.termination): no current support for a child
+        # whose date comes before current support begins.
+        after = before_current_support(t, starts if isinstance(starts, dt.date) else None)
+        if after:
+            text += "." + after
         out[f"termination_dates#{n}"] = _with_cites(text, finding.citations)
     return out
 

@@ -82,10 +82,12 @@ def test_a_child_past_termination_before_current_support_gets_none() -> None:
     old = {"name": "Old Sample", "birth_date": D(2009, 6, 1)}
     said = _said([young, old], starts=D(2027, 7, 5))
     assert "no current support" not in said[0]
+    # In the words `counsel check` uses (rules.termination.before_current_support).
     assert said[1] == (
-        "Support for Old Sample ends June 1, 2027, the 18th birthday; that day comes before "
-        "current support begins on July 5, 2027, so no current support is ordered for this "
-        "child (305 ILCS 5/10-2, 10-8.1, 10-10, 10-11)."
+        "Support for Old Sample ends June 1, 2027, the 18th birthday. That day comes before "
+        "current support begins (July 5, 2027), so the order sets no current support for this "
+        "child; support for the period before may still be owed (305 ILCS 5/10-2, 10-8.1, "
+        "10-10, 10-11)."
     )
     # On the day current support begins, it is still ordered (the order's own test: <).
     (same_day,) = _said([old], starts=D(2027, 6, 1))
@@ -148,9 +150,9 @@ async def test_four_children_each_said_as_the_order_says_it(
         said = [s for oid, s in _transcript(screen) if oid.startswith("say:termination_dates")]
         text = "\n".join(said)
         assert (
-            "Exact Eighteen Konstantinopoulos ends June 1, 2027, the 18th birthday; that day "
-            "comes before current support begins on July 5, 2027, so no current support is "
-            "ordered for this child" in text
+            "Exact Eighteen Konstantinopoulos ends June 1, 2027, the 18th birthday. That day "
+            "comes before current support begins (July 5, 2027), so the order sets no current "
+            "support for this child" in text
         )
         assert (
             "Exact Nineteen Konstantinopoulos ends May 20, 2029, the 19th birthday, which is "
