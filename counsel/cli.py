@@ -124,18 +124,39 @@ def emit(args: argparse.Namespace, data: Any, human: str) -> None:
         print(printable(human))
 
 
-INPUT_OPTIONS = {"answers": "--answers", "office": "--office"}
-"""The option that names each input file (counsel.inputs.InputFileError.what); a command
-that names a file otherwise (`templates preview --example`) says so itself."""
+OPTIONS = {
+    "answers": "--answers",
+    "office": "--office",
+    "out": "--out",
+    "resume": "--resume",
+    "force": "--force",
+    "format": "--format",
+    "scheduler": "--scheduler",
+    "sheet": "FILE",
+    "blank-sheet": "--blank-sheet FILE",
+    "example": "--example",
+    "examples": "--examples",
+    "name": "NAME",
+    "document": "DOCUMENT",
+    "interview": "INTERVIEW",
+    "from": "--from",
+    "to": "--to",
+    "ics": "--ics",
+    "role": "--role",
+}
+"""The CLI's name for each input a library error is about (CounselError.what) or whose use
+is its fix (CounselError.fix_with); the library's messages never name an option."""
 
 
 def _with_option(exc: CounselError) -> str:
-    """The library's message, with the option the CLI took the file from in front of it."""
-    from counsel.inputs import InputFileError
-
-    if isinstance(exc, InputFileError) and exc.what in INPUT_OPTIONS:
-        return f"{INPUT_OPTIONS[exc.what]}: {exc}"
-    return str(exc)
+    """The library's message, with the option it is about in front of it and the option
+    that is its fix after it."""
+    text = str(exc)
+    if exc.fix_with in OPTIONS:
+        text = f"{text} ({OPTIONS[exc.fix_with]})"
+    if exc.what in OPTIONS:
+        text = f"{OPTIONS[exc.what]}: {text}"
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:

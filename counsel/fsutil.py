@@ -25,10 +25,10 @@ class UnsafePathError(UsageError, OSError):
         return str(self.args[0]) if self.args else ""
 
 
-def _at(what: str) -> str:
-    """The message's start: the argument it is about (`--out: `), if the caller names one.
-    Library callers leave it out and the command line adds its flag."""
-    return f"{what}: " if what else ""
+def _unsafe(what: str, message: str) -> UnsafePathError:
+    """The error, about the input `what` names (the library's word: "out"); the message names
+    no option: the command line adds its own (`--out: `)."""
+    return UnsafePathError(message, what=what)
 
 
 def _reason(exc: OSError) -> str:
@@ -43,7 +43,7 @@ def private_dir(path: Path, *, what: str = "", chmod_existing: bool = True) -> P
     so does `path` itself when it exists and `chmod_existing` is false. A path that is a
     file, a dangling symlink, another user's or a shared folder (world-writable or sticky,
     like /tmp), or cannot be created is an UnsafePathError naming `what` (the argument,
-    such as "--out").
+    such as "out").
     """
     path = Path(path)
     missing: list[Path] = []
@@ -58,9 +58,9 @@ def private_dir(path: Path, *, what: str = "", chmod_existing: bool = True) -> P
                 break
             current = current.parent
         except OSError as exc:
-            raise UnsafePathError(
-                f"{_at(what)}cannot create the folder {path} ({_reason(exc)}); give a folder "
-                "you can write to"
+            raise _unsafe(
+                what,
+                f"cannot create the folder {path} ({_reason(exc)}); give a folder you can write to",
             ) from None
     for folder in reversed(missing):
         try:
@@ -68,24 +68,25 @@ def private_dir(path: Path, *, what: str = "", chmod_existing: bool = True) -> P
         except FileExistsError:
             continue  # another process made it meanwhile: not ours to change
         except OSError as exc:
-            raise UnsafePathError(
-                f"{_at(what)}cannot create the folder {path} ({_reason(exc)}); give a folder "
-                "you can write to"
+            raise _unsafe(
+                what,
+                f"cannot create the folder {path} ({_reason(exc)}); give a folder you can write to",
             ) from None
         # mkdir's mode is filtered by the umask, and a parent made by mkdir -p would be
         # 0777 & ~umask: every folder counsel makes is set 0700 before anything goes in it.
         os.chmod(folder, DIR_MODE)
     if os.path.islink(path) and not path.exists():
-        raise UnsafePathError(f"{_at(what)}{path} is a symbolic link to nothing; give a folder")
+        raise _unsafe(what, f"{path} is a symbolic link to nothing; give a folder")
     if not path.is_dir():
-        raise UnsafePathError(f"{_at(what)}{path} is a file, not a folder; give a folder")
+        raise _unsafe(what, f"{path} is a file, not a folder; give a folder")
     st = path.stat()
     if st.st_uid != _euid() or st.st_mode & (stat.S_IWOTH | stat.S_ISVTX):
         # Another user's folder, or a shared one such as /tmp: others could read the files
         # or plant links among them, and making it 0700 would take it from them.
-        raise UnsafePathError(
-            f"{_at(what)}{path} is a shared folder or another user's; give a folder of yours "
-            "(counsel creates it 0700)"
+        raise _unsafe(
+            what,
+            f"{path} is a shared folder or another user's; give a folder of yours "
+            "(counsel creates it 0700)",
         )
     if chmod_existing or path in missing:
         os.chmod(path, DIR_MODE)
@@ -97,16 +98,18 @@ def check_private_fd(fd: int, path: Path, *, what: str = "", private: bool = Tru
     one else may read or write; else UnsafePathError with the reason and the fix."""
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
-        raise UnsafePathError(f"{_at(what)}{path} is not a regular file; give a file path")
+        raise _unsafe(what, f"{path} is not a regular file; give a file path")
     if st.st_uid != _euid():
-        raise UnsafePathError(
-            f"{_at(what)}{path} belongs to another user (uid {st.st_uid}); counsel keeps private "
-            "data only in files of yours: give another path"
+        raise _unsafe(
+            what,
+            f"{path} belongs to another user (uid {st.st_uid}); counsel keeps private "
+            "data only in files of yours: give another path",
         )
     if private and st.st_mode & 0o077:
-        raise UnsafePathError(
-            f"{_at(what)}{path} can be read or written by others (mode "
-            f"{stat.S_IMODE(st.st_mode):04o}); run `chmod 600 {path}` or give another path"
+        raise _unsafe(
+            what,
+            f"{path} can be read or written by others (mode "
+            f"{stat.S_IMODE(st.st_mode):04o}); run `chmod 600 {path}` or give another path",
         )
 
 
@@ -139,9 +142,9 @@ def open_private(
         except FileExistsError:
             pass  # a file, a symlink (dangling too) or anything else: opened and checked below
         except OSError as exc:
-            raise UnsafePathError(
-                f"{_at(what)}cannot create {path} ({_reason(exc)}); check the folder or give "
-                "another path"
+            raise _unsafe(
+                what,
+                f"cannot create {path} ({_reason(exc)}); check the folder or give another path",
             ) from None
         else:
             os.fchmod(fd, FILE_MODE)
@@ -151,21 +154,18 @@ def open_private(
         fd = os.open(path, base | os.O_NONBLOCK)
     except FileNotFoundError:
         if create:  # removed between the two opens: a race, reported rather than looped
-            raise UnsafePathError(
-                f"{_at(what)}{path} changed while opening it; try again"
-            ) from None
+            raise _unsafe(what, f"{path} changed while opening it; try again") from None
         raise
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise UnsafePathError(
-                f"{_at(what)}{path} is a symbolic link; counsel does not follow links where it "
-                "keeps private data: give the path of a real file"
+            raise _unsafe(
+                what,
+                f"{path} is a symbolic link; counsel does not follow links where it "
+                "keeps private data: give the path of a real file",
             ) from None
         if exc.errno in (errno.ENXIO, errno.EISDIR):
-            raise UnsafePathError(
-                f"{_at(what)}{path} is not a regular file; give a file path"
-            ) from None
-        raise UnsafePathError(f"{_at(what)}cannot open {path} ({_reason(exc)})") from None
+            raise _unsafe(what, f"{path} is not a regular file; give a file path") from None
+        raise _unsafe(what, f"cannot open {path} ({_reason(exc)})") from None
     try:
         check_private_fd(fd, path, what=what, private=private)
         os.set_blocking(fd, True)

@@ -20,8 +20,7 @@ class InputFileError(UsageError):
     so a front end adds its own words (the CLI its option: --answers, --office, --example)."""
 
     def __init__(self, message: str, *, what: str) -> None:
-        super().__init__(message)
-        self.what = what
+        super().__init__(message, what=what)
 
 
 def read_text(path: Path, *, what: str, limit: int = MAX_INPUT_BYTES) -> str:

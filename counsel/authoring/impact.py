@@ -109,7 +109,7 @@ def default_dates(
     """Missing dates default to the section's latest change: the day before it, and the day."""
     if from_ is not None and to is not None:
         if from_ > to:
-            raise UsageError("--from: must be on or before --to")
+            raise UsageError("must be on or before the end date", what="from", fix_with="to")
         return from_, to
     dated = [v.effective for v in section.versions if v.effective is not None]
     if to is None:
@@ -126,7 +126,7 @@ def default_dates(
         in_force = section.as_of(to).effective
         from_ = (in_force or to) - dt.timedelta(days=1)
     if from_ > to:
-        raise UsageError("--from: must be on or before --to")
+        raise UsageError("must be on or before the end date", what="from", fix_with="to")
     return from_, to
 
 
@@ -159,7 +159,7 @@ def section_as_of(store: Store, key: str, on: dt.date) -> Store:
 
 def example_files(examples_dir: Path) -> list[Path]:
     if not examples_dir.is_dir():
-        raise UsageError(f"--examples: {examples_dir} is not a folder of example answers")
+        raise UsageError(f"{examples_dir} is not a folder of example answers", what="examples")
     return sorted(p for p in examples_dir.glob("*.toml") if p.name != "office.toml" and p.is_file())
 
 

@@ -214,16 +214,18 @@ def preview_documents(name: str, example: Path, office: Office, on: dt.date | No
     if not picked:
         known = ", ".join(dict.fromkeys(s.template for s in specs))
         raise UsageError(
-            f"NAME: {name!r} is not a document of the {interview_id} interview "
-            f"(its templates: {known})"
+            f"{name!r} is not a document of the {interview_id} interview (its templates: {known})",
+            what="name",
         )
     try:
         prepared = case.prepare(interview_id, raw, office, on, only=picked)
     except case.AnswersInvalid as exc:
         first = exc.errors[0]
         raise UsageError(
-            f"--example: {len(exc.errors)} answer(s) do not validate; first: {first}"
+            f"{len(exc.errors)} answer(s) do not validate; first: {first}", what="example"
         ) from None
     if not prepared.documents:
-        raise UsageError(f"NAME: the example's answers produce no {name!r} document (its `when`)")
+        raise UsageError(
+            f"the example's answers produce no {name!r} document (its `when`)", what="name"
+        )
     return prepared

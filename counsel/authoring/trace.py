@@ -159,7 +159,7 @@ def find_documents(name: str | None) -> list[DocumentSpec]:
     ]
     if not picked:
         known = ", ".join(s.id for s in specs)
-        raise UsageError(f"DOCUMENT: no document {name!r} (documents: {known})")
+        raise UsageError(f"no document {name!r} (documents: {known})", what="document")
     return picked
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from counsel.batch.sheet import SheetError
 from counsel.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def load(interview_id: str) -> Interview:
     try:
         return load_interview(interview_id)
     except NotFoundError as exc:
-        raise UsageError(f"INTERVIEW: {exc}") from None
+        raise UsageError(str(exc), what="interview") from None
 
 
 def load_office(path: Path | None) -> Office:
@@ -86,9 +87,10 @@ def check_header(interview: Any, header: tuple[str, ...]) -> None:
             # the cell may be an SSN or a name, so it is never repeated.
             label = f"column {number}"
             hint += "is the first row the header of answer ids? "
-        raise UsageError(
-            f"FILE: {label} is not an answer of the {interview.id} interview; {hint}"
-            f"start from `counsel batch {interview.id} --blank-sheet FILE.csv`"
+        raise SheetError(
+            f"{label} is not an answer of the {interview.id} interview; {hint}"
+            "start from a blank sheet of the interview",
+            fix_with="blank-sheet",
         )
 
 

@@ -52,7 +52,7 @@ def _run_batch(
     t0 = time.monotonic()
     for fmt in options.formats:
         if fmt not in FORMATS:
-            raise UsageError(f"--format: '{fmt}' is not one of pdf, docx, both")
+            raise UsageError(f"'{fmt}' is not one of pdf, docx, both", what="format")
     interview = case.load(options.interview_id)
     sheet = open_sheet(options.sheet)
     case.check_header(interview, sheet.header)
@@ -116,7 +116,8 @@ def _run_batch(
     except cf.BrokenExecutor:  # a dead pool process (BrokenProcessPool is one)
         raise CounselError(
             "a worker process died (out of memory, or killed); the rows rendered so far are "
-            "in the manifest: run the same command with --resume to finish"
+            "in the manifest: resume the batch to finish",
+            fix_with="resume",
         ) from None
     finally:
         progress.stop()
@@ -232,8 +233,9 @@ def _store(
             raise RegisterUnavailable(
                 f"{exc.reason}; the batch stopped at sheet row {result.row}: the rows before it "
                 "are in the manifest and the register, and this row's files are written but not "
-                "recorded. Once the register is reachable, run the same command with --resume: "
-                "it records this row and renders the rest"
+                "recorded. Once the register is reachable, resume the batch: it records this "
+                "row and renders the rest",
+                fix_with="resume",
             ) from None
     # Every file the row wrote, its provenance sidecars too: --resume redoes a row whose
     # sidecar is damaged, and nothing in DIR is unlisted.

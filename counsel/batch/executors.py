@@ -42,15 +42,17 @@ def make_executor(
             import distributed
         except ImportError:
             raise UsageError(
-                "--scheduler needs dask.distributed: pip install 'dask[distributed]'"
+                "a scheduler needs dask.distributed: pip install 'dask[distributed]'",
+                what="scheduler",
             ) from None
         try:
             client_class: Any = distributed.Client
             client = client_class(options.scheduler, timeout="10s")
         except (OSError, TimeoutError, ValueError) as exc:
             raise UsageError(
-                f"--scheduler: cannot reach {options.scheduler} ({exc.__class__.__name__}); "
-                "check the address (tcp://host:8786) and that the scheduler is running"
+                f"cannot reach {options.scheduler} ({exc.__class__.__name__}); "
+                "check the address (tcp://host:8786) and that the scheduler is running",
+                what="scheduler",
             ) from None
         workers = max(1, sum(client.nthreads().values()))
         # pure=False: two rows with equal cells are still two jobs

@@ -59,14 +59,16 @@ def lock_out_dir(out: Path, stack: contextlib.ExitStack) -> None:
         import fcntl
     except ImportError:  # pragma: no cover - not on Unix: no lock, as before
         return
-    fd = open_private(out / LOCK_NAME, os.O_RDWR, what="--out")
+    fd = open_private(out / LOCK_NAME, os.O_RDWR, what="out")
     stack.callback(os.close, fd)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise UsageError(
-            f"--out: another batch is running in {out} (it holds {LOCK_NAME}); wait for it "
-            "to finish (then --resume if it stopped), or choose another folder"
+            f"another batch is running in {out} (it holds {LOCK_NAME}); wait for it to "
+            "finish, or choose another folder; if it stopped, resume it",
+            what="out",
+            fix_with="resume",
         ) from None
 
 
@@ -77,10 +79,10 @@ def prepare_out_dir(
     None, released on return), clean a killed run's temp files, read the manifest."""
     out = options.out_dir
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out: {out} is a file; give a folder")
+        raise UsageError(f"{out} is a file; give a folder", what="out")
     manifest = out / MANIFEST_NAME
     with contextlib.ExitStack() as own:
-        private_dir(out, what="--out")
+        private_dir(out, what="out")
         # Locked before anything in DIR is read or removed: the temp files of a running
         # batch are not a killed one's.
         lock_out_dir(out, stack if stack is not None else own)
@@ -90,13 +92,16 @@ def prepare_out_dir(
                 # A link would send the manifest out of DIR; a folder would stop the batch
                 # half-way through. Neither is the batch's.
                 raise UsageError(
-                    f"--out: {path} is not a regular file (a symbolic link or a folder); "
-                    "move it away or choose another folder"
+                    f"{path} is not a regular file (a symbolic link or a folder); "
+                    "move it away or choose another folder",
+                    what="out",
                 )
         if manifest.exists() and not options.resume:
             raise UsageError(
-                f"--out: {out} holds an earlier batch ({MANIFEST_NAME}); pass --resume to "
-                "finish it, or choose a new folder"
+                f"{out} holds an earlier batch ({MANIFEST_NAME}); choose a new folder, or "
+                "resume that batch to finish it",
+                what="out",
+                fix_with="resume",
             )
         remove_temp_files(out)
         return read_manifest(manifest) if options.resume else {}

@@ -84,7 +84,7 @@ def read_entries(path: Path) -> list[ManifestEntry]:
     """
     try:
         # Never through a symlink: a link planted in DIR must not feed the resume.
-        data = read_private(path, what="--out", private=False)
+        data = read_private(path, what="out", private=False)
     except FileNotFoundError:
         return []
     entries: list[ManifestEntry] = []
@@ -99,8 +99,9 @@ def read_entries(path: Path) -> list[ManifestEntry]:
             if i == last:  # no newline after it: the append never finished
                 break
             raise UsageError(
-                f"--resume: {path.name} line {i + 1} is damaged; move the folder aside and "
-                "start the batch again in a new --out folder"
+                f"{path.name} line {i + 1} is damaged; move the folder aside and start the "
+                "batch again in a new folder",
+                what="resume",
             ) from None
         entries.append(entry)
     return entries
@@ -127,7 +128,7 @@ class ManifestWriter:
         _drop_torn_tail(path)
         # Created 0600 exclusively, or an existing manifest of this user opened without
         # following a symlink (a dangling link would send the manifest out of DIR).
-        self._fd = open_private(path, os.O_WRONLY | os.O_APPEND, what="--out", private=False)
+        self._fd = open_private(path, os.O_WRONLY | os.O_APPEND, what="out", private=False)
         if not existed:
             fsync_dir(path.parent)
 
@@ -154,13 +155,13 @@ class ManifestWriter:
 def _drop_torn_tail(path: Path) -> None:
     """Cut a last line that has no newline, so the next append starts on a line of its own."""
     try:
-        data = read_private(path, what="--out", private=False)
+        data = read_private(path, what="out", private=False)
     except FileNotFoundError:
         return
     if not data or data.endswith(b"\n"):
         return
     keep = data.rfind(b"\n") + 1
-    fd = open_private(path, os.O_WRONLY, what="--out", create=False, private=False)
+    fd = open_private(path, os.O_WRONLY, what="out", create=False, private=False)
     try:
         os.ftruncate(fd, keep)
         os.fsync(fd)

@@ -53,6 +53,13 @@ EXCEL_ERRORS = frozenset(
 """The error values a formula cell can show; in a CSV they arrive as this text."""
 
 
+class SheetError(UsageError):
+    """The sheet cannot be read as a batch sheet: the message says why and the fix, without
+    the command line's name for the sheet (the CLI puts `FILE: ` in front)."""
+
+    what = "sheet"
+
+
 @dataclass(frozen=True)
 class CellError:
     """An XLSX cell holding a formula error (#REF!, #N/A, ...): an error, never an answer."""
@@ -100,12 +107,12 @@ def open_sheet(path: Path) -> Sheet:
     """Open a sheet and read its header; UsageError (exit 2) if it cannot be read."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(f"FILE: {path.name} is not a .csv or .xlsx file; save the sheet as one")
+        raise SheetError(f"{path.name} is not a .csv or .xlsx file; save the sheet as one")
     if not path.is_file():
-        raise UsageError(f"FILE: no such file: {path}")
+        raise SheetError(f"no such file: {path}")
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise UsageError(
-            f"FILE: {path.name} is larger than {MAX_FILE_BYTES >> 20} MB; split it into "
+        raise SheetError(
+            f"{path.name} is larger than {MAX_FILE_BYTES >> 20} MB; split it into "
             f"sheets of at most {MAX_ROWS:,} rows"
         )
     if suffix == ".csv":
@@ -138,12 +145,12 @@ def _check_utf8(path: Path) -> None:
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        raise UsageError(
-            f"FILE: {path.name} is not UTF-8 text; in Excel use Save As > "
+        raise SheetError(
+            f"{path.name} is not UTF-8 text; in Excel use Save As > "
             "'CSV UTF-8 (Comma delimited)' or save as .xlsx"
         ) from None
     except OSError as exc:
-        raise UsageError(f"FILE: cannot read {path.name}: {exc.__class__.__name__}") from None
+        raise SheetError(f"cannot read {path.name}: {exc.__class__.__name__}") from None
 
 
 def _header(cells: list[Any], path: Path) -> tuple[str, ...]:
@@ -151,27 +158,25 @@ def _header(cells: list[Any], path: Path) -> tuple[str, ...]:
     while names and not names[-1]:
         names.pop()  # spreadsheets often carry empty trailing columns
     if len(names) > MAX_COLUMNS:
-        raise UsageError(
-            f"FILE: {path.name} has more than {MAX_COLUMNS:,} columns; keep only the "
+        raise SheetError(
+            f"{path.name} has more than {MAX_COLUMNS:,} columns; keep only the "
             "interview's answer columns"
         )
     if not names:
-        raise UsageError(
-            f"FILE: {path.name} has no header row; start from `counsel batch INTERVIEW "
-            "--blank-sheet FILE`"
+        raise SheetError(
+            f"{path.name} has no header row; start from a blank sheet of the interview",
+            fix_with="blank-sheet",
         )
     seen: dict[str, int] = {}
     for i, name in enumerate(names, start=1):
         if not name:
-            raise UsageError(
-                f"FILE: header column {i} is empty; name every column with an answer id"
-            )
+            raise SheetError(f"header column {i} is empty; name every column with an answer id")
         if name in seen:
             # Quoted only if it looks like an answer id: a data row taken for the header
             # may repeat a private value.
             shown = f" '{name}'" if _ANSWER_ID_LIKE.fullmatch(name) else ""
-            raise UsageError(
-                f"FILE: columns {seen[name]} and {i} have the same header{shown}; keep one "
+            raise SheetError(
+                f"columns {seen[name]} and {i} have the same header{shown}; keep one "
                 "(is the first row the header of answer ids?)"
             )
         seen[name] = i
@@ -206,8 +211,8 @@ def _lines(fh: Any, path: Path) -> Iterator[str]:
     would otherwise be read whole into memory by the csv module)."""
     while line := fh.readline(MAX_RUN_BYTES + 1):
         if len(line) > MAX_RUN_BYTES:
-            raise UsageError(
-                f"FILE: {path.name} has a line longer than {MAX_RUN_BYTES >> 20} MB; it is "
+            raise SheetError(
+                f"{path.name} has a line longer than {MAX_RUN_BYTES >> 20} MB; it is "
                 "not a sheet saved by a spreadsheet program"
             )
         yield line
@@ -229,8 +234,8 @@ def _csv_rows(sheet: Sheet) -> Iterator[SheetRow]:
                     yield row
         except csv.Error as exc:
             # csv's messages name the problem (NUL byte, field too large), never the data.
-            raise UsageError(
-                f"FILE: {sheet.path.name} is not valid CSV after row {number}: {exc}; "
+            raise SheetError(
+                f"{sheet.path.name} is not valid CSV after row {number}: {exc}; "
                 "save it again from the spreadsheet"
             ) from None
 
@@ -239,19 +244,18 @@ def _check_bounds(path: Path, count: int, number: int, width: int, values: Any) 
     """The `count`-th row (the header is the first), numbered `number` in the sheet, with
     `width` columns: within MAX_ROWS, MAX_COLUMNS and MAX_CELL_CHARS."""
     if count > MAX_ROWS + 1:
-        raise UsageError(
-            f"FILE: {path.name} has more than {MAX_ROWS:,} rows after the header (blank and "
+        raise SheetError(
+            f"{path.name} has more than {MAX_ROWS:,} rows after the header (blank and "
             "comment rows count); split it into smaller sheets"
         )
     if width > MAX_COLUMNS:
-        raise UsageError(
-            f"FILE: row {number} of {path.name} has cells beyond column {MAX_COLUMNS:,}; "
-            "delete them"
+        raise SheetError(
+            f"row {number} of {path.name} has cells beyond column {MAX_COLUMNS:,}; delete them"
         )
     for column, value in enumerate(values, start=1):
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            raise UsageError(
-                f"FILE: row {number}, column {column} of {path.name} holds more than "
+            raise SheetError(
+                f"row {number}, column {column} of {path.name} holds more than "
                 f"{MAX_CELL_CHARS:,} characters; no answer is that long: shorten it"
             )
 
@@ -279,8 +283,8 @@ def _check_zip(path: Path) -> None:
     except UsageError:
         raise
     except Exception as exc:  # BadZipFile, zlib.error, an encrypted or unknown compression
-        raise UsageError(
-            f"FILE: {path.name} is not a readable .xlsx workbook ({exc.__class__.__name__}); "
+        raise SheetError(
+            f"{path.name} is not a readable .xlsx workbook ({exc.__class__.__name__}); "
             "save it again from Excel as 'Excel Workbook (.xlsx)'"
         ) from None
 
@@ -291,14 +295,14 @@ def _check_parts(path: Path, members: list[Any]) -> None:
         total += info.file_size
         shared = info.filename.lower().endswith("sharedstrings.xml")
         if shared and info.file_size > MAX_SHARED_STRINGS_BYTES:
-            raise UsageError(
-                f"FILE: {path.name} holds more than {MAX_SHARED_STRINGS_BYTES >> 20} MB of "
+            raise SheetError(
+                f"{path.name} holds more than {MAX_SHARED_STRINGS_BYTES >> 20} MB of "
                 f"text; split it into sheets of at most {MAX_ROWS:,} rows"
             )
         if info.file_size > MAX_PART_BYTES or total > MAX_UNZIPPED_BYTES:
             bound = MAX_PART_BYTES if info.file_size > MAX_PART_BYTES else MAX_UNZIPPED_BYTES
-            raise UsageError(
-                f"FILE: {path.name} would unpack to more than {bound >> 20} MB; split it "
+            raise SheetError(
+                f"{path.name} would unpack to more than {bound >> 20} MB; split it "
                 f"into sheets of at most {MAX_ROWS:,} rows"
             )
 
@@ -329,8 +333,8 @@ class _RunGuard:
             elif self._run <= MAX_RUN_BYTES:
                 self._run = len(data) - 1 - max(data.rfind(b"<"), data.rfind(b">"))
         if self._run > MAX_RUN_BYTES:
-            raise UsageError(
-                f"FILE: {self._name} holds a run of more than {MAX_RUN_BYTES >> 20} MB of text "
+            raise SheetError(
+                f"{self._name} holds a run of more than {MAX_RUN_BYTES >> 20} MB of text "
                 "without markup; it was not saved by Excel: save it again from Excel"
             )
         return data
@@ -350,15 +354,15 @@ def _load_xlsx(path: Path) -> Any:
             warnings.simplefilter("ignore")  # openpyxl warns about styles it cannot read
             return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise UsageError(
-            f"FILE: {path.name} is not a readable .xlsx workbook ({exc.__class__.__name__}); "
+        raise SheetError(
+            f"{path.name} is not a readable .xlsx workbook ({exc.__class__.__name__}); "
             "save it again from Excel as 'Excel Workbook (.xlsx)'"
         ) from None
     except UsageError:
         raise
     except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
-        raise UsageError(
-            f"FILE: {path.name} is not a readable .xlsx workbook ({exc.__class__.__name__})"
+        raise SheetError(
+            f"{path.name} is not a readable .xlsx workbook ({exc.__class__.__name__})"
         ) from None
 
 
@@ -375,7 +379,7 @@ def _xlsx_values(path: Path) -> Generator[tuple[int, tuple[Any, ...]], None, Non
     wb = _load_xlsx(path)
     try:
         if not wb.worksheets:
-            raise UsageError(f"FILE: {path.name} has no worksheet")
+            raise SheetError(f"{path.name} has no worksheet")
         ws = wb.worksheets[0]
         number = last = count = 0
         source = None
@@ -400,13 +404,13 @@ def _xlsx_values(path: Path) -> Generator[tuple[int, tuple[Any, ...]], None, Non
                     except StopIteration:
                         break
                     if number > MAX_ROW_NUMBER:
-                        raise UsageError(
-                            f"FILE: {path.name} numbers a row beyond Excel's last row "
+                        raise SheetError(
+                            f"{path.name} numbers a row beyond Excel's last row "
                             f"({MAX_ROW_NUMBER:,}); it is damaged: save it again from Excel"
                         )
                     if number <= last:
-                        raise UsageError(
-                            f"FILE: {path.name} lists row {number} again after row {last} "
+                        raise SheetError(
+                            f"{path.name} lists row {number} again after row {last} "
                             "(its rows are out of order or repeated, so rows would be lost); "
                             "open it in Excel and save it again"
                         )
@@ -416,8 +420,8 @@ def _xlsx_values(path: Path) -> Generator[tuple[int, tuple[Any, ...]], None, Non
         except UsageError:
             raise
         except Exception as exc:  # a damaged part is only parsed as the rows stream in
-            raise UsageError(
-                f"FILE: {path.name} is damaged after row {last} ({exc.__class__.__name__}); "
+            raise SheetError(
+                f"{path.name} is damaged after row {last} ({exc.__class__.__name__}); "
                 "save it again from Excel as 'Excel Workbook (.xlsx)'"
             ) from None
         finally:

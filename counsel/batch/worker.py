@@ -173,8 +173,8 @@ def end_with_parent(parent_pid: int) -> None:
 
 
 REFUSED = (
-    "an output file of this row already exists in --out; not overwritten (move it away, or "
-    "use a new folder)"
+    "an output file of this row already exists in the output folder; not overwritten (move "
+    "it away, or use a new folder)"
 )
 CLASH = "two documents of this row would share a file name"
 

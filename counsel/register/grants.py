@@ -16,9 +16,11 @@ _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 def _identifier(value: str, field: str) -> str:
     if not _IDENTIFIER.fullmatch(value):
+        named = "a PostgreSQL role" if field == "role" else "the register's database name"
         raise UsageError(
-            f"{field}: a PostgreSQL role or database name here is lower-case letters, digits "
-            "and _ (at most 63, not starting with a digit)"
+            f"{named} here is lower-case letters, digits and _ (at most 63, not starting "
+            "with a digit)",
+            what=field if field == "role" else "",
         )
     return value
 
@@ -31,7 +33,7 @@ def grant_sql(role: str = "counsel_specialist", database: str | None = None) -> 
     voids an earlier one). The tables' owner (who ran `counsel register upgrade`) keeps every
     right: that role belongs to the database administrator, not to a specialist.
     """
-    role = _identifier(role, "--role")
+    role = _identifier(role, "role")
     lines = [
         "-- Run as the owner of the register's tables, after `counsel register upgrade`.",
         f"-- Each specialist logs in as their own role: CREATE ROLE jdoe LOGIN IN ROLE {role};",

@@ -73,17 +73,18 @@ def write_ics(path: Path, items: Sequence[DocketItem], office: Office) -> Path:
         try:
             head = target.read_bytes()[:4096]
         except OSError as exc:
-            raise UsageError(f"--ics: cannot read {target} ({exc.strerror})") from None
+            raise UsageError(f"cannot read {target} ({exc.strerror})", what="ics") from None
         if PRODID.encode() not in head:
             raise UsageError(
-                f"--ics: {target} exists and is not a counsel docket calendar; give another "
-                "file name (counsel replaces only its own calendar)"
+                f"{target} exists and is not a counsel docket calendar; give another "
+                "file name (counsel replaces only its own calendar)",
+                what="ics",
             )
     if not target.parent.is_dir():
-        raise UsageError(f"--ics: no folder {target.parent}; create it or give another path")
+        raise UsageError(f"no folder {target.parent}; create it or give another path", what="ics")
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     try:
         atomic_write(target, calendar_bytes(items, office, now))
     except OSError as exc:
-        raise UsageError(f"--ics: cannot write {target} ({exc.strerror})") from None
+        raise UsageError(f"cannot write {target} ({exc.strerror})", what="ics") from None
     return target

@@ -86,8 +86,7 @@ def postgres_location(raw: str, field: str | None = None) -> Location:
     scheme = text.split("://", 1)[0].lower()
     if scheme not in POSTGRES_SCHEMES:
         raise refuse(
-            "only postgresql:// URLs name a register (a SQLite register is a file path: "
-            "register_path in the office profile, or --register PATH)"
+            "only postgresql:// URLs name a register (a SQLite register is a file path, not a URL)"
         )
     try:
         url = make_url(text)

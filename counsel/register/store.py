@@ -79,7 +79,7 @@ class RegisterUnavailable(CounselError):
 
     exit_code = 75  # EX_TEMPFAIL: try again later
 
-    def __init__(self, message: str, written: Sequence[str] = ()) -> None:
+    def __init__(self, message: str, written: Sequence[str] = (), *, fix_with: str = "") -> None:
         self.reason = message
         """What went wrong, without the list of files written."""
         self.written = tuple(written)
@@ -87,10 +87,11 @@ class RegisterUnavailable(CounselError):
             message += (
                 ". These files were written and are NOT in the register: "
                 + ", ".join(self.written)
-                + ". Once the register is reachable, run the same command again with --force "
-                "(the same inputs give the same files) so they are recorded"
+                + ". Once the register is reachable, issue them again, replacing these files "
+                "(the same inputs give the same files), so they are recorded"
             )
-        super().__init__(message)
+            fix_with = fix_with or "force"
+        super().__init__(message, fix_with=fix_with)
 
 
 def _create_private(path: Path) -> None:

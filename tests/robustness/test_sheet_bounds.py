@@ -160,7 +160,7 @@ READ_ALL = (
     "    n = sum(1 for _ in open_sheet(Path(sys.argv[1])).rows())\n"
     "    print('rows', n)\n"
     "except UsageError as e:\n"
-    "    print('usage', e)\n"
+    "    print('usage', e.what, e)\n"
     "peak = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')]\n"
     "print('peak_kb', peak[0], file=sys.stderr)\n"
 )
@@ -229,7 +229,7 @@ def test_whitespace_bombs_are_refused_in_bounded_memory(
     # exit status, or as a MemoryError reported as a damaged file).
     done = _in_subprocess(READ_ALL, str(path), memory_mb=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.startswith("usage FILE: "), done.stdout
+    assert done.stdout.startswith("usage sheet "), done.stdout
     assert "damaged" not in done.stdout, done.stdout
     peak_mb = int(done.stderr.split("peak_kb")[1].split()[0]) / 1024
     assert peak_mb < 120, peak_mb

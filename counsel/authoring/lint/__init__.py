@@ -144,7 +144,9 @@ def lint_templates(
     if names:
         for n in names:
             if n not in available:
-                raise UsageError(f"NAME: no template {n!r} (templates: {', '.join(available)})")
+                raise UsageError(
+                    f"no template {n!r} (templates: {', '.join(available)})", what="name"
+                )
         targets = list(names)
     else:
         targets = available

@@ -175,8 +175,9 @@ def test_fresh_batch_refuses_an_old_manifest_and_never_overwrites(
 ) -> None:
     out = tmp_path / "out"
     run_batch(_options(sheet([lien_row(1)]), out))
-    with pytest.raises(UsageError, match="--resume"):
+    with pytest.raises(UsageError, match="resume that batch") as info:
         run_batch(_options(sheet([lien_row(1)]), out))
+    assert (info.value.what, info.value.fix_with) == ("out", "resume")
     other = tmp_path / "other"
     other.mkdir()
     (other / "IVD-T-0001_notice-of-lien.pdf").write_bytes(b"someone else's")

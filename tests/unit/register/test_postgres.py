@@ -273,7 +273,8 @@ def test_a_server_gone_for_good_is_a_clear_error_naming_the_written_files(
         assert error.exit_code == 75
         assert sorted(Path(p) for p in error.written) == written
         message = str(error)
-        assert "NOT in the register" in message and "--force" in message
+        assert "NOT in the register" in message and "--force" not in message
+        assert error.fix_with == "force"  # the CLI names its option: "(--force)"
         assert all(str(p) in message for p in written)
         assert "Quinn" not in message and "Fictional" not in message  # no answers in it
         server.start_again()
