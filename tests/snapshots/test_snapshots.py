@@ -141,6 +141,7 @@ async def _conversation(pilot: Any) -> None:
     await pilot.press("down", "down", "enter")  # the prior-period draft, as a conversation
     await _settle(pilot, lambda: isinstance(pilot.app.screen, ConversationScreen))
     await _settle(pilot, lambda: pilot.app.screen.ready)
+    await _settle(pilot, lambda: pilot.app.screen.offers_ready)  # the case look-up's thread
     await _quiet(pilot)
 
 

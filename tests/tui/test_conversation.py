@@ -412,6 +412,7 @@ async def test_answers_of_the_same_case_are_offered_never_reused_silently(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _start(pilot, drafts.new_draft("track"))
         await _answer(pilot, screen, "2026-F-000417")  # the case number: now its answers
+        await settle(pilot, lambda: screen.offers_ready)  # looked up in a thread
         while screen.current is not None and screen.current.qid != "obligor_name":
             await _answer(
                 pilot, screen, answer_for(screen.current, {"document_date": "2026-11-23"})
@@ -430,6 +431,47 @@ async def test_answers_of_the_same_case_are_offered_never_reused_silently(
             {"name": "Riley Fictional", "birth_date": "2013-02-28"}
         ]
         assert screen.current is not None and screen.current.key == "children+1"
+
+
+async def test_the_case_look_up_never_holds_up_typing(
+    make_app: MakeApp, drafts_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other drafts and the register are read in a thread (a county's shared register
+    takes a moment): answers typed meanwhile land where they were typed, and an offer that
+    arrives later never replaces what was typed; it is shown on a question still empty."""
+    import threading
+
+    from counsel.tui.screens import conversation
+
+    other = drafts.new_draft("prior-period")
+    for key, value in {"court_case_number": "2026-F-000417", "county": "Sangamon"}.items():
+        other = other.with_answer(key, value)
+    drafts.save_draft(other, drafts_folder)
+    gate = threading.Event()
+    real = conversation.case_sources
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        assert gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(conversation, "case_sources", slow)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(pilot, drafts.new_draft("track"))
+        await _answer(pilot, screen, "2026-F-000417")
+        assert not screen.offers_ready
+        assert screen.current is not None and screen.current.qid == "iv_d_case_number"
+        await type_answer(pilot, "IVD-1", Keys())  # typed while the look-up runs
+        gate.set()
+        await settle(pilot, lambda: screen.offers_ready)
+        assert screen.answer_field_text() == "IVD-1"  # not replaced
+        await press(pilot, Keys(), "enter")
+        assert screen.session.raw["iv_d_case_number"] == "IVD-1"
+        # The next question, still empty, shows the other draft's county to confirm.
+        assert screen.current is not None and screen.current.qid == "county"
+        assert screen.answer_field_text() == "Sangamon"
+        assert "county" not in screen.session.raw
+        assert "the draft Order for support" in str(screen.query_one("#note").render())
 
 
 async def test_why_says_the_purpose_the_rule_and_the_statute_at_its_pinpoint(

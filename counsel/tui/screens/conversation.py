@@ -16,9 +16,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counsel import drafts
+from counsel.case.identity import case_numbers
 from counsel.tui import catalog, dialogue, questions, sayings
 from counsel.tui.dialogue import Step
-from counsel.tui.offers import CASE_KEYS, Offer, case_sources, offers
+from counsel.tui.offers import CASE_KEYS, Offer, Source, case_sources, offers
 from counsel.tui.screens.review import field_words, readable
 from counsel.tui.session import RULE_138_LAST4, InterviewSession
 from counsel.tui.text import Hanging, assemble, clean, plain
@@ -131,6 +132,8 @@ class ConversationScreen(Screen[None]):
         """Answers the case already has elsewhere, by question id: shown, never reused
         until the user confirms them."""
         self._fixed_offers = bool(offered)
+        self.offers_ready = False
+        """True once the case's answers elsewhere were looked up (a thread; see _find_offers)."""
         self.editing: Step | None = None
         self.current: Step | None = None
         self.all_steps: list[Step] = []
@@ -225,18 +228,48 @@ class ConversationScreen(Screen[None]):
             self.sub_title = words
 
     def _find_offers(self) -> None:
+        """Look up what the case already has elsewhere (other drafts, the register) in a
+        thread: a county's shared register takes a moment, and typing goes on meanwhile."""
         if self._fixed_offers:  # started from an issued case: those offers stand
             ids = set(self._question_ids())
             self.offered = {k: v for k, v in self.offered.items() if k in ids}
+            self.offers_ready = True
             return
+        if not case_numbers(self.session.raw):
+            self.offered = {}
+            self.offers_ready = True
+            return
+        self.offers_ready = False
+        self._look_up_offers(dict(self.session.raw), self.session.draft.id)
+
+    @work(thread=True, exclusive=True, group="offers")
+    def _look_up_offers(self, answers: dict[str, Any], draft_id: str) -> None:
         sources = case_sources(
-            self.session.raw,
-            draft_id=self.session.draft.id,
+            answers,
+            draft_id=draft_id,
             drafts_folder=self.counsel.drafts_folder,
             office=self.counsel.office,
             title=catalog.title,
         )
+        self.app.call_from_thread(self._offers_found, answers, sources)
+
+    def _offers_found(self, answers: dict[str, Any], sources: list[Source]) -> None:
+        if case_numbers(answers) != case_numbers(self.session.raw):
+            return  # the case number changed meanwhile: a newer look-up is on its way
         self.offered = offers(self._question_ids(), self.session.raw, sources)
+        self.offers_ready = True
+        # The question on screen may have an offer now (or a list the case's rows): shown
+        # at once when nothing is typed in it yet and the user is at it; else from the next
+        # question on. Nothing typed is ever replaced.
+        if (
+            self.offered
+            and self.ready
+            and self.editing is None
+            and self.current is not None
+            and not self.answer_field_text()
+            and self.focused is self.answer_field()
+        ):
+            self.advance()
 
     def _question_ids(self) -> list[str]:
         return [str(q.id) for q in self.interview.questions]
@@ -490,10 +523,15 @@ class ConversationScreen(Screen[None]):
         self.set_focus(widget)
         self._note(step, offer, value)
 
+    def answer_field(self) -> AnswerLine | AnswerArea:
+        """The answer field shown: one line, or several for an address or a reason."""
+        line = self.query_one("#answer-line", AnswerLine)
+        return line if line.display else self.query_one("#answer-area", AnswerArea)
+
     def answer_field_text(self) -> str:
         """What the answer field holds now (an offered default, or what was typed)."""
-        line = self.query_one("#answer-line", AnswerLine)
-        return line.value if line.display else self.query_one("#answer-area", AnswerArea).text
+        field = self.answer_field()
+        return field.value if isinstance(field, AnswerLine) else field.text
 
     def _note(self, step: Step, offer: Offer | None, value: Any) -> None:
         note = self.query_one("#note", Static)
