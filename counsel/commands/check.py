@@ -15,8 +15,9 @@ def register(subparsers: Any) -> None:
         "check",
         help="validate an answers file and print the findings",
         description="Validate an answers file against an interview and print the findings "
-        "(deadlines, termination dates, track, eligibility, totals) with their citations. "
-        "Exit 0 when complete and valid, 2 otherwise.",
+        "(deadlines, termination dates, track, eligibility, totals) with their citations, "
+        "and whether `counsel render` would make its documents. Exit 0 when complete, valid "
+        "and renderable, 2 otherwise.",
     )
     p.add_argument("interview", metavar="INTERVIEW", help="interview id (see: counsel interviews)")
     p.add_argument("--answers", required=True, type=Path, help="answers TOML file")
@@ -75,10 +76,12 @@ def _check(args: argparse.Namespace) -> int:
     result = iv.validate(raw, office)
     on = as_of_date(result.answers)  # the one as-of rule (no --as-of here)
     found = iv.findings(result.answers, office, on)
+    documents = _documents(iv.id, raw, office) if result.complete else None
     data = {
         "interview": iv.id,
         "complete": result.complete,
         "errors": [{"field": e.field, "message": e.message} for e in result.errors],
+        "documents": documents,
         "findings": {
             name: {
                 "value": jsonable(f.value),
@@ -99,5 +102,26 @@ def _check(args: argparse.Namespace) -> int:
             lines.append(f"  {name}: {_human(value)}")
             lines.append(f"    {f.explanation}")
             lines.append(f"    ({'; '.join(f.citations)})")
+    if documents is not None:
+        if documents["problems"]:
+            lines.append("Documents: render would refuse:")
+            lines.extend(f"  {p}" for p in documents["problems"])
+        else:
+            lines.append("Documents: ready: " + ", ".join(documents["ready"]))
     emit(args, data, "\n".join(lines))
-    return 0 if result.complete else 2
+    return 0 if result.complete and documents is not None and not documents["problems"] else 2
+
+
+def _documents(interview_id: str, raw: Any, office: Any) -> dict[str, list[str]]:
+    """What `counsel render` would make of these answers, without writing anything: the
+    documents' names, or every problem that would refuse them (a lien that may not be
+    imposed, a missing registration paper, a citation not in force on the document's date).
+    Complete answers alone are not enough to render."""
+    from counsel import case
+    from counsel.render import RenderError
+
+    try:
+        prepared = case.prepare(interview_id, raw, office)
+    except RenderError as exc:
+        return {"ready": [], "problems": list(exc.problems)}
+    return {"ready": [d.stem for d in prepared.documents], "problems": []}

@@ -79,7 +79,9 @@ def test_check_prints_the_documented_keys(capsys: pytest.CaptureFixture[str]) ->
         ["check", "lien", "--answers", str(ROOT / "examples" / "lien-account.toml")], capsys
     )
     assert isinstance(data, dict)
-    assert set(data) == {"interview", "complete", "errors", "findings"}
+    assert set(data) == {"interview", "complete", "errors", "documents", "findings"}
+    assert '"documents":\n{"ready": [NAME], "problems": [TEXT]}' in README
+    assert set(data["documents"]) == {"ready", "problems"}
     for finding in data["findings"].values():
         assert set(finding) == {"value", "citations", "explanation"}
 

@@ -43,7 +43,8 @@ def test_check_json_for_a_complete_example(capsys: pytest.CaptureFixture[str]) -
     )
     data = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert set(data) == {"interview", "complete", "errors", "findings"}
+    assert set(data) == {"interview", "complete", "errors", "documents", "findings"}
+    assert data["documents"] == {"ready": ["administrative-order-for-support"], "problems": []}
     assert data["interview"] == "prior-period" and data["complete"] is True
     assert data["errors"] == []
     total = data["findings"]["prior_period_total"]
