@@ -104,12 +104,13 @@ def _said_after(screen: ConversationScreen, step_key: str) -> list[str]:
     return said
 
 
-async def _reopen(pilot: Any, screen: ConversationScreen, step_key: str) -> None:
-    """Up into the transcript, to an earlier answer, Enter: as the keys do it."""
+async def _reopen(pilot: Any, screen: ConversationScreen, step_key: str, entry: str = "") -> None:
+    """Up into the transcript, to an earlier answer (or the entry `entry`, an error said
+    about it), Enter: as the keys do it."""
     await pilot.press("up")
     transcript = screen.query_one("#transcript", OptionList)
     assert transcript.has_focus
-    target = [oid for oid, _ in _transcript(screen)].index(f"step:{step_key}")
+    target = [oid for oid, _ in _transcript(screen)].index(entry or f"step:{step_key}")
     while transcript.highlighted != target:
         await pilot.press("up")
     await pilot.press("enter")
@@ -179,6 +180,14 @@ async def test_current_support_before_the_order_is_said_and_the_conversation_goe
         ), said
         assert screen.current is not None and screen.current.key == "segments+1"
         assert screen.answer_field_text() == ""
+
+        # Enter on an error said in the transcript opens the answer it is about; Escape
+        # goes back to the question.
+        await _reopen(pilot, screen, "segments[1].end_date", "say:!segments[1].end_date")
+        assert screen.answer_field_text() == "2026-12-31"
+        await pilot.press("escape")
+        assert screen.editing is None
+        assert screen.current is not None and screen.current.key == "segments+1"
 
         # Up to current support, Enter: its text is selected, so what is typed replaces it.
         await _reopen(pilot, screen, "current_support_start")

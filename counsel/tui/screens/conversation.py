@@ -838,6 +838,12 @@ class ConversationScreen(Screen[None]):
         option_id = event.option.id or ""
         if option_id.startswith("step:"):
             self._edit_key(option_id.removeprefix("step:"))
+        elif option_id.startswith(f"say:{ERROR_KEY}"):
+            # An error said between answers: Enter opens the answer it is about.
+            field = option_id.removeprefix(f"say:{ERROR_KEY}")
+            step = next((s for s in self.all_steps if s.error_field == field), None)
+            if step is not None:
+                self._edit_key(step.key)
 
     @on(HelpAsked)
     def _help(self, event: HelpAsked) -> None:
