@@ -14,7 +14,11 @@ synchronous_commit), as an office's would; SQLite with synchronous=FULL in WAL m
 The docket figure fills a register with DOCS issued documents over five years (a county's
 years) through the same rules and tables `Register.record` uses, in bulk, records events on
 the older ones as a specialist would, then times `counsel docket` (a fresh process: start-up
-included) listing the next 14 days. Never a timed test: run it by hand or from `make bench`.
+included) listing the next 14 days, the whole register's and `--mine`: the documents are
+issued by twelve specialists in turn (SQLite: twelve OS users, one of them the user running
+the bench; PostgreSQL: twelve database roles, the bench logging in as one of them for
+`--mine`), so one specialist's docket is a twelfth of the office's. Never a timed test: run
+it by hand or from `make bench` (`--writers 0 --skip-tools`: the docket figures only).
 """
 
 from __future__ import annotations
@@ -189,6 +193,20 @@ def _answers(kind: str, day: dt.date, rnd: random.Random, n: int) -> dict[str, A
     return answers
 
 
+SPECIALISTS = 12
+"""Who issues the docket bench's documents, in turn; specialist 0 is the one asking (--mine)."""
+
+
+def _issuer(n: int, postgres: bool) -> tuple[str, str]:
+    """(OS user, database role) of the n-th document."""
+    from counsel.register import current_user
+
+    k = n % SPECIALISTS
+    if postgres:
+        return f"specialist{k}", f"specialist{k}"
+    return (current_user() if k == 0 else f"specialist{k}"), ""
+
+
 def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any]:
     """DOCS issued documents over the five years to `today`, in bulk through the same rules
     (`plan_rows`) and tables `Register.record` writes; events on most older documents."""
@@ -201,8 +219,13 @@ def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any
     rnd = random.Random(seed)
     start = time.perf_counter()
     events = 0
+    postgres = target.startswith("postgresql")
     with Register.open(target) as reg, reg.engine.begin() as conn:
+        if postgres:
+            # The owner fills in bulk for twelve roles: the trigger would stamp its own.
+            conn.exec_driver_sql("ALTER TABLE issue DISABLE TRIGGER issue_stamp_role")
         for n in range(1, docs + 1):
+            user, role = _issuer(n, postgres)
             day = today - dt.timedelta(days=rnd.randint(0, 5 * 365))
             interview, documents, kind = rnd.choice(KINDS)
             answers = _answers(kind, day, rnd, n)
@@ -213,13 +236,13 @@ def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any
                     source="batch",
                     interview=interview,
                     case_number=answers["iv_d_case_number"],
-                    user_name=f"specialist{n % 12}",
+                    user_name=user,
                     document_date=day,
                     statute_snapshot="s" * 64,
                     answers_hash="h" * 64,
                     answers_json=json.dumps(answers, sort_keys=True),
                     office_json="{}",
-                    db_role="",
+                    db_role=role,
                     host="bench",
                     uid=f"bench-{n}",
                 )
@@ -262,10 +285,12 @@ def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any
                 )
                 recompute(conn, issue_id)
                 events += 1
+        if postgres:
+            conn.exec_driver_sql("ALTER TABLE issue ENABLE TRIGGER issue_stamp_role")
     return {"docs": docs, "events": events, "fill_seconds": round(time.perf_counter() - start, 1)}
 
 
-def time_docket(target: str, today: dt.date, repeat: int = 3) -> dict[str, Any]:
+def time_docket(target: str, today: dt.date, repeat: int = 3, mine: bool = False) -> dict[str, Any]:
     counsel = str(ROOT / ".venv" / "bin" / "counsel")
     argv = [
         counsel,
@@ -276,6 +301,7 @@ def time_docket(target: str, today: dt.date, repeat: int = 3) -> dict[str, Any]:
         target,
         "--as-of",
         today.isoformat(),
+        *(["--mine"] if mine else []),
     ]
     import resource
 
@@ -302,11 +328,12 @@ def time_docket(target: str, today: dt.date, repeat: int = 3) -> dict[str, Any]:
 
     closures = load_office(ROOT / "examples" / "office.toml").closure_dates()
     with Register.open(target) as reg:
-        reg.docket(today, closures=closures)
+        reg.docket(today, closures=closures, mine=mine)
         start = time.perf_counter()
-        reg.docket(today, closures=closures)
+        reg.docket(today, closures=closures, mine=mine)
         query = time.perf_counter() - start
     return {
+        "mine": mine,
         "cli_seconds_best": round(best or 0, 2),
         "cli_cpu_seconds_best": round(best_cpu or 0, 2),
         "query_seconds": round(query, 3),
@@ -327,12 +354,27 @@ def docket_bench(server: Any, docs: int) -> list[dict[str, Any]]:
                 name = server.create_database("docket")
                 target = server.url(name)
             filled = fill(target, docs, today)
+            mine_target = target
             if name:
                 server.execute("ANALYZE", dbname=name)
-            result = {"backend": backend, **filled, **time_docket(target, today)}
-            print(json.dumps(result), flush=True)
-            results.append(result)
+                mine_target = _login_role(server, name, "specialist0")
+            for mine in (False, True):
+                timed_ = time_docket(mine_target if mine else target, today, mine=mine)
+                result = {"backend": backend, **filled, **timed_}
+                print(json.dumps(result), flush=True)
+                results.append(result)
     return results
+
+
+def _login_role(server: Any, database: str, role: str) -> str:
+    """A specialist's login role with the GRANTs `counsel register grants` prints; its URL."""
+    from counsel.register.grants import grant_sql
+
+    group = f"{database}_specialists"
+    server.execute(f"CREATE ROLE {group} NOLOGIN")
+    server.execute(f"CREATE ROLE {role} LOGIN IN ROLE {group}")
+    server.execute(grant_sql(group, database), dbname=database)
+    return str(server.url(database, role))
 
 
 def timed(argv: list[str]) -> float:
@@ -350,7 +392,7 @@ def main() -> None:
     args = parser.parse_args()
     from tests.postgres import running_server
 
-    counts = [int(c) for c in args.writers.split(",")]
+    counts = [int(c) for c in args.writers.split(",") if int(c) > 0]
     with running_server(durable=True) as server:
         writers_bench(server, counts, args.rows)
         if args.docs:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +69,40 @@ def register_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     server: PostgresServer = request.getfixturevalue("pg_server")
     name: str = request.getfixturevalue("pg_database")
     return server.url(name)
+
+
+@dataclass(frozen=True)
+class TwoIssuers:
+    """One register, and where two people open it: "me" and a colleague.
+
+    SQLite: the same file, the colleague's rows carrying another OS user (`colleague_user`).
+    PostgreSQL: two login roles with the grants `counsel register grants` prints, on the same
+    OS user (`colleague_user` None): there the role tells them apart."""
+
+    me: str
+    colleague: str
+    colleague_user: str | None
+
+
+@pytest.fixture()
+def two_issuers(request: pytest.FixtureRequest, register_target: str) -> TwoIssuers:
+    """`register_target` (both back ends) shared by two people who issue documents."""
+    if not register_target.startswith("postgresql"):
+        return TwoIssuers(register_target, register_target, "colleague")
+    from counsel.register import Register
+    from counsel.register.grants import grant_sql
+
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    database: str = request.getfixturevalue("pg_database")
+    with Register.open(register_target):  # the owner creates the tables
+        pass
+    suffix = database[-6:]
+    group, me, colleague = f"spec_{suffix}", f"alice_{suffix}", f"bob_{suffix}"
+    server.execute(f"CREATE ROLE {group} NOLOGIN")
+    for role in (me, colleague):
+        server.execute(f"CREATE ROLE {role} LOGIN IN ROLE {group}")
+    server.execute(grant_sql(group, database), dbname=database)
+    return TwoIssuers(server.url(database, me), server.url(database, colleague), None)
 
 
 # The security/robustness tally (tests/security/tally.py). Under pytest-xdist the counts

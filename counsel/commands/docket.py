@@ -11,6 +11,7 @@ from counsel.errors import UsageError
 
 if TYPE_CHECKING:
     from counsel.register.docket import DocketItem
+    from counsel.register.who import IssuedBy, Issuer
 
 MAX_DAYS = 3660
 """--within and --past: ten years either way is more than any period counsel follows."""
@@ -45,6 +46,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--case", default=None, metavar="N", help="only this case (its IV-D or court number)"
+    )
+    parser.add_argument(
+        "--mine",
+        action="store_true",
+        help="only documents I issued (on PostgreSQL: my database role; on SQLite: my OS user)",
     )
     parser.add_argument(
         "--as-of", default=None, metavar="DATE", help="count days from DATE instead of today"
@@ -112,9 +118,13 @@ def _docket(args: argparse.Namespace) -> int:
             case=args.case,
             closures=office.closure_dates(),
             waiting=waiting,
+            mine=args.mine,
         )
-        older = 0 if args.case else reg.waiting_before(today - dt.timedelta(days=waiting))
+        older = 0
+        if not args.case:
+            older = reg.waiting_before(today - dt.timedelta(days=waiting), mine=args.mine)
         where = reg.location.display
+        me = reg.me() if args.mine else None
     written = None
     if args.ics is not None:
         from counsel.register.ics import write_ics
@@ -125,11 +135,12 @@ def _docket(args: argparse.Namespace) -> int:
         "through": (today + dt.timedelta(days=within)).isoformat(),
         "overdue_from": (today - dt.timedelta(days=past)).isoformat(),
         "register": where,
+        "mine": me.to_json() if me else None,
         "items": [i.to_json() for i in found],
         "older_waiting": older,
         "ics": str(written) if written else None,
     }
-    text = human(found, today, within, past, where, written)
+    text = human(found, today, within, past, where, written, me)
     if older:
         text += (
             f"\n\n{older} document(s) dated more than {waiting} days ago still wait for an "
@@ -154,6 +165,7 @@ def human(
     past: int,
     where: str,
     written: Path | None = None,
+    me: Issuer | None = None,
 ) -> str:
     from counsel.rules.calendar import long_date
     from counsel.rules.docket import RULES
@@ -164,6 +176,11 @@ def human(
         f"Docket on {today:%A}, {long_date(today)}: last days through {long_date(through)}, "
         f"overdue ones since {long_date(since)} ({where})",
     ]
+    if me is not None:
+        lines.append(f"Only documents issued by {me.describe()} (--mine).")
+    # Whose each one is, where more than one person's are listed (a supervisor's docket).
+    issuers = {_name(w) for i in found for w in i.issued_by}
+    show_who = len(issuers) > 1
     sections = (
         ("OVERDUE (a time to act ran out)", [i for i in found if i.status == "overdue"]),
         ("PASSED (a date support or a lien ran to)", [i for i in found if i.status == "passed"]),
@@ -177,7 +194,9 @@ def human(
             continue
         lines += ["", f"{title}: {len(group)}"]
         for item in group:
-            entries = ", ".join(f"#{n}" for n in item.entry_ids)
+            entries = ", ".join(
+                f"#{w.entry} ({_name(w)})" if show_who else f"#{w.entry}" for w in item.issued_by
+            )
             label = f" ({item.label})" if item.label else ""
             case = item.case_number or "(no case number)"
             if item.due is None:
@@ -203,3 +222,8 @@ def human(
         dated = sum(1 for i in found if i.due is not None)
         lines += ["", f"Calendar: {dated} deadline(s) written to {written}"]
     return "\n".join(lines)
+
+
+def _name(who: IssuedBy) -> str:
+    """Who issued, by the name the register tells people apart by (the role on PostgreSQL)."""
+    return who.role or who.user

@@ -148,8 +148,14 @@ class EmptyRegister:
     def docket(self, *args: Any, **kwargs: Any) -> builtins.list[Any]:
         return []
 
-    def waiting_before(self, day: dt.date) -> int:
+    def waiting_before(self, day: dt.date, *, mine: bool = False) -> int:
         return 0
+
+    def me(self) -> Any:
+        from counsel.register.model import current_user
+        from counsel.register.who import Issuer
+
+        return Issuer("user", current_user())
 
     def rebuild_docket(self) -> None:
         return None

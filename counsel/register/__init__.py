@@ -26,6 +26,7 @@ from counsel.register.store import (
     open_existing,
 )
 from counsel.register.verify import FileVerdict, VerifyResult, verify_entry
+from counsel.register.who import IssuedBy, Issuer
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -35,7 +36,9 @@ __all__ = [
     "Entry",
     "Event",
     "FileVerdict",
+    "IssuedBy",
     "IssuedFile",
+    "Issuer",
     "Register",
     "RegisterError",
     "RegisterUnavailable",

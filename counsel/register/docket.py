@@ -13,6 +13,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from counsel.register.schema import deadline, event, issue, issued_file
+from counsel.register.who import IssuedBy, Issuer
 from counsel.rules.calendar import Skipped
 from counsel.rules.docket import RULES, Clock, EventFact, clocks, due
 
@@ -231,10 +232,13 @@ class DocketItem:
     explanation: str
     skipped: tuple[Skipped, ...]
     generation: int
+    issued_by: tuple[IssuedBy, ...] = ()
+    """Who issued each of `entry_ids`' documents, in the same order."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "entries": list(self.entry_ids),
+            "issued_by": [who.to_json() for who in self.issued_by],
             "case_number": self.case_number,
             "interview": self.interview,
             "kind": self.kind,
@@ -269,15 +273,18 @@ def docket_rows(
     case: str | None = None,
     entry: int | None = None,
     waiting_since: dt.date | None = None,
+    issuer: Issuer | None = None,
 ) -> list[Any]:
     """The current generation's running rows whose nominal day is in [lo, hi] (lo from
-    `reach_back`), and
-    the waiting rows of documents dated `waiting_since` or later (None: all); optionally one
-    case, by either of its numbers, or one entry."""
-    cols: list[Any] = [deadline, issue.c.interview]
+    `reach_back`), and the waiting rows of documents dated `waiting_since` or later (None:
+    all); optionally one case, by either of its numbers, one entry, or the documents one
+    `issuer` issued (a filter on the rows the window already bounds)."""
+    cols: list[Any] = [deadline, issue.c.interview, issue.c.user_name, issue.c.db_role]
     if case is not None:
         cols.append(issue.c.answers_json)
     base = sa.select(*cols).join(issue, issue.c.id == deadline.c.issue_id).where(_current(deadline))
+    if issuer is not None:
+        base = base.where(_issued_by(issuer))
     if case is not None:
         base = base.where(
             (deadline.c.case_number == case)
@@ -301,13 +308,21 @@ def docket_rows(
     return [r for r in rows if has_case(r.case_number, json.loads(r.answers_json), case)]
 
 
-def waiting_before(conn: sa.Connection, day: dt.date) -> int:
-    """How many documents dated before `day` still have a deadline waiting for an event."""
+def _issued_by(issuer: Issuer) -> sa.ColumnElement[bool]:
+    column = issue.c.db_role if issuer.by == "role" else issue.c.user_name
+    return column == issuer.name
+
+
+def waiting_before(conn: sa.Connection, day: dt.date, issuer: Issuer | None = None) -> int:
+    """How many documents dated before `day` still have a deadline waiting for an event
+    (`issuer`: of the documents they issued)."""
     query = (
         sa.select(sa.func.count(sa.distinct(deadline.c.issue_id)))
         .join(issue, issue.c.id == deadline.c.issue_id)
         .where(deadline.c.state == "waiting", issue.c.document_date < day, _current(deadline))
     )
+    if issuer is not None:
+        query = query.where(_issued_by(issuer))
     return int(conn.execute(query).scalar_one())
 
 
@@ -361,6 +376,7 @@ def items(
                 explanation="",
                 skipped=(),
                 generation=row.generation,
+                issued_by=(_who(row),),
             )
             merged[("waiting", row.issue_id, row.key)] = item
             continue
@@ -383,7 +399,7 @@ def items(
         key = (row.case_number or f"#{row.issue_id}", row.kind, row.label, row.starts_on, last)
         if key in merged:
             old = merged[key]
-            merged[key] = _with_entry(old, row.issue_id)
+            merged[key] = _with_entry(old, _who(row))
             continue
         merged[key] = DocketItem(
             entry_ids=(row.issue_id,),
@@ -403,6 +419,7 @@ def items(
             explanation=explanation,
             skipped=skipped,
             generation=row.generation,
+            issued_by=(_who(row),),
         )
     dated = sorted(
         (i for i in merged.values() if i.due is not None),
@@ -414,10 +431,15 @@ def items(
     return [*dated, *waiting]
 
 
-def _with_entry(item: DocketItem, entry_id: int) -> DocketItem:
+def _who(row: Any) -> IssuedBy:
+    return IssuedBy(row.issue_id, row.user_name, row.db_role)
+
+
+def _with_entry(item: DocketItem, who: IssuedBy) -> DocketItem:
     from dataclasses import replace
 
-    return replace(item, entry_ids=tuple(sorted({*item.entry_ids, entry_id})))
+    issued = sorted({*item.issued_by, who}, key=lambda w: w.entry)
+    return replace(item, entry_ids=tuple(w.entry for w in issued), issued_by=tuple(issued))
 
 
 @lru_cache(maxsize=4096)

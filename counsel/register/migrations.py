@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-LATEST = 3
+LATEST = 4
 """The schema version this counsel reads and writes."""
 
 # pg_advisory_xact_lock key: two counsel processes opening a new register at once take turns.
@@ -186,7 +186,21 @@ def _v3(conn: sa.Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE deadline ADD COLUMN variant TEXT NOT NULL DEFAULT ''")
 
 
-STEPS: dict[int, Step] = {1: _v1, 2: _v2, 3: _v3}
+# -- version 4: whose documents (`counsel docket --mine`, home's "yours") by an index ------------
+
+# The identity a person's documents are picked by (counsel/register/who.py): the database role
+# on PostgreSQL, the OS user on SQLite. With the entry id after it, "my newest documents" reads
+# the index backwards and stops at the limit, and "has anyone else issued here" is its first
+# and last key.
+_V4_SQLITE = "CREATE INDEX issue_user ON issue (user_name, id)"
+_V4_POSTGRES = "CREATE INDEX issue_role ON issue (db_role, id)"
+
+
+def _v4(conn: sa.Connection) -> None:
+    conn.exec_driver_sql(_V4_SQLITE if conn.dialect.name == "sqlite" else _V4_POSTGRES)
+
+
+STEPS: dict[int, Step] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 """Step N brings a register from version N-1 to N. Never edit a released step: add one."""
 
 REBUILDS_DOCKET = {2, 3}

@@ -40,6 +40,7 @@ from counsel.register.model import (
     office_snapshot,
 )
 from counsel.register.schema import event, issue, issued_file
+from counsel.register.who import Issuer
 
 if TYPE_CHECKING:
     from counsel.office import Office
@@ -159,6 +160,7 @@ class Register:
         self.path = location.path
         """The SQLite file (None for a PostgreSQL register)."""
         self._engine = engine
+        self._me: Issuer | None = None
 
     @property
     def engine(self) -> sa.Engine:
@@ -430,25 +432,58 @@ class Register:
             return entries
         return [e for e in entries if has_case(e.case_number, e.answers, case)]
 
-    def latest(self, limit: int) -> builtins.list[Entry]:
+    def latest(self, limit: int, *, mine: bool = False) -> builtins.list[Entry]:
         """The newest entry of each case (by the row's case number; a row without one stands
         alone), newest first, at most `limit`: what a screen listing recent cases reads.
+        `mine`: only the documents the person asking issued (`me`), each case's newest of
+        those.
 
         Read from the newest row back, each checked against the case-number index for a
         newer row of its case, so the cost follows `limit`, not the register's size (a
-        county's shared register holds years of documents)."""
+        county's shared register holds years of documents); `mine` reads the issuer index
+        (schema version 4) the same way."""
         newer = issue.alias("newer")
-        superseded = (
-            sa.select(newer.c.id)
-            .where(
-                newer.c.case_number == issue.c.case_number,
-                newer.c.id > issue.c.id,
-                issue.c.case_number != "",
-            )
-            .exists()
-        )
-        query = sa.select(issue).where(~superseded).order_by(issue.c.id.desc()).limit(limit)
+        probe = [
+            newer.c.case_number == issue.c.case_number,
+            newer.c.id > issue.c.id,
+            issue.c.case_number != "",
+        ]
+        query = sa.select(issue)
+        if mine:
+            me = self.me()
+            probe.append(_issuer_column(newer, me) == me.name)
+            query = query.where(_issuer_column(issue, me) == me.name)
+        superseded = sa.select(newer.c.id).where(*probe).exists()
+        query = query.where(~superseded).order_by(issue.c.id.desc()).limit(limit)
         return self._guard(lambda: self._read(lambda c: _entries(c, query)))
+
+    # -- who ---------------------------------------------------------------------------------
+
+    def me(self) -> Issuer:
+        """The person asking, as this register tells issuers apart (counsel/register/who.py):
+        on PostgreSQL the database role logged in (session_user, what the server stamps on
+        each row), on SQLite the OS user."""
+        if self._me is None:
+            if self.location.kind == "sqlite":
+                self._me = Issuer("user", current_user())
+            else:
+                query = sa.select(sa.func.session_user())
+                role = self._guard(lambda: self._read(lambda c: c.execute(query).scalar_one()))
+                self._me = Issuer("role", str(role))
+        return self._me
+
+    def others_issued(self) -> bool:
+        """True when the register holds documents someone else issued (a shared register):
+        then "mine" and "the whole register" differ. The first and last key of the issuer
+        index, so it costs two index probes whatever the register's size."""
+        me = self.me()
+        column = _issuer_column(issue, me)
+        query = sa.select(
+            sa.select(sa.func.min(column)).scalar_subquery(),
+            sa.select(sa.func.max(column)).scalar_subquery(),
+        )
+        low, high = self._guard(lambda: self._read(lambda c: c.execute(query).one()))
+        return low is not None and (low != me.name or high != me.name)
 
     def get(self, entry_id: int) -> Entry:
         """One entry by id; NotFoundError if there is none."""
@@ -561,11 +596,13 @@ class Register:
         entry: int | None = None,
         closures: Mapping[dt.date, str] | None = None,
         waiting: int | None = WAITING_DAYS,
+        mine: bool = False,
     ) -> builtins.list[DocketItem]:
         """Running deadlines whose last day is within `past` days before `today` to `within`
         days after it, counted with the office's `closures`, and the deadlines waiting for an
         event of documents dated in the last `waiting` days (None, or a case or entry given:
-        all of them); overdue first (see counsel.register.docket)."""
+        all of them); overdue first (see counsel.register.docket). `mine`: only those of
+        documents the person asking issued (`me`)."""
         from counsel.register.docket import docket_rows, items, reach_back
 
         hi = today + dt.timedelta(days=within)
@@ -573,14 +610,19 @@ class Register:
         since = None
         if waiting is not None and case is None and entry is None:
             since = today - dt.timedelta(days=waiting)
-        rows = self._guard(lambda: self._read(lambda c: docket_rows(c, lo, hi, case, entry, since)))
+        issuer = self.me() if mine else None
+        rows = self._guard(
+            lambda: self._read(lambda c: docket_rows(c, lo, hi, case, entry, since, issuer))
+        )
         return items(rows, today, within, past, closures or {})
 
-    def waiting_before(self, day: dt.date) -> int:
-        """Documents dated before `day` with a deadline still waiting for an event."""
+    def waiting_before(self, day: dt.date, *, mine: bool = False) -> int:
+        """Documents dated before `day` with a deadline still waiting for an event (`mine`:
+        of those the person asking issued)."""
         from counsel.register.docket import waiting_before
 
-        count: int = self._guard(lambda: self._read(lambda c: waiting_before(c, day)))
+        issuer = self.me() if mine else None
+        count: int = self._guard(lambda: self._read(lambda c: waiting_before(c, day, issuer)))
         return count
 
     def clocks(self, entry_id: int) -> builtins.list[Any]:
@@ -616,6 +658,11 @@ def lock_entry(conn: sa.Connection, entry_id: int) -> None:
 def lock_all_entries(conn: sa.Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:a, 0)"), {"a": _ALL_ENTRIES_LOCK})
+
+
+def _issuer_column(table: sa.FromClause, me: Issuer) -> sa.ColumnElement[str]:
+    column: sa.ColumnElement[str] = table.c.db_role if me.by == "role" else table.c.user_name
+    return column
 
 
 def _may_be_case(case: str) -> sa.ColumnElement[bool]:

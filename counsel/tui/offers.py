@@ -72,20 +72,36 @@ def _newest_per_case(entries: Iterable[Entry]) -> list[IssuedCase]:
     return sorted(latest.values(), key=lambda c: (c.issued_at, c.entry_id), reverse=True)
 
 
-def issued_cases(office: Any, *, limit: int = HOME_CASES) -> list[IssuedCase]:
+@dataclass(frozen=True)
+class IssuedCases:
+    """What home lists of the register: recent cases, and whether others issue there too."""
+
+    cases: list[IssuedCase]
+    shared: bool = False
+    """The register holds documents someone else issued (Register.others_issued): "yours"
+    and "the office's" differ."""
+    mine: bool = False
+    """`cases` are only those of documents the person asking issued."""
+
+
+def issued_cases(office: Any, *, limit: int = HOME_CASES, mine: bool = False) -> IssuedCases:
     """The latest entry of each of the `limit` most recently issued cases in the office's
     register (its `register_url` or `register_path`, else this machine's), newest first;
-    none if nothing was issued yet.
+    none if nothing was issued yet. `mine`: on a shared register, only the cases of documents
+    the person asking issued (each case's newest of those; Register.me says who that is).
 
-    Read only: a missing register file is not created just to be listed. The read is
-    bounded (Register.latest): home reads it every time it is shown."""
+    Read only: a missing register file is not created just to be listed. The reads are
+    bounded (Register.latest, Register.others_issued): home reads them every time it is
+    shown."""
     from counsel.register import open_existing
 
     reg = open_existing(None, office=office)
     if reg is None:
-        return []
+        return IssuedCases([])
     with reg:
-        return _newest_per_case(reg.latest(limit))
+        shared = reg.others_issued()
+        mine = mine and shared
+        return IssuedCases(_newest_per_case(reg.latest(limit, mine=mine)), shared, mine)
 
 
 def issued_for(office: Any, answers: Mapping[str, Any]) -> list[IssuedCase]:

@@ -4,6 +4,7 @@ drafts still there and reachable, no panel where nothing was ever issued)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,14 @@ from textual.widgets import DataTable, Static
 
 from counsel import drafts
 from counsel.interviewer import load_answers_file
+from counsel.office import load_office
 from counsel.register import IssuedFile, Register, default_register_path
 from counsel.tui.app import CounselApp
 from counsel.tui.screens.home import HomeScreen
 from counsel.tui.widgets.docket_panel import DocketPanel
 from counsel.tui.widgets.event_dialog import EventDialog
 from counsel.tui.widgets.key_bar import KeyBar
+from tests.conftest import TwoIssuers
 from tests.tui.conftest import EXAMPLES, TODAY, MakeApp
 from tests.tui.helpers import settle
 from tests.tui.test_layout import _check_widgets
@@ -234,3 +237,126 @@ async def test_a_hostile_case_number_on_the_docket_is_text(make_app: MakeApp) ->
         await pilot.pause()
         assert "(IVD-[red]1\\x1b[2J)" in _screen_text(app)
         _assert_inert(app)
+
+
+# -- yours and the office's (a register others issue into too) -------------------------------
+
+
+def _drafts_rows(screen: HomeScreen) -> list[str]:
+    table = screen.query_one("#drafts", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def _record(target: str, interview: str, document: str, answers: dict[str, Any], user: Any) -> int:
+    from counsel.case.identity import case_identifier
+
+    files = [IssuedFile(document, f"{document}.html", "t" * 64, "pdf", f"/o/{document}.pdf", "h")]
+    with Register.open(target) as reg:
+        return reg.record(
+            interview=interview,
+            answers=answers,
+            files=files,
+            statute_snapshot="s" * 64,
+            on=dt.date.fromisoformat(str(answers.get("document_date") or TODAY)),
+            case_number=case_identifier(answers),
+            user_name=user,
+        )
+
+
+async def test_home_shows_your_deadlines_and_o_the_offices(
+    two_issuers: TwoIssuers, drafts_folder: Path
+) -> None:
+    """SQLite: the colleague's rows carry another OS user; PostgreSQL: another database
+    role (the same OS user): either way home starts on the user's own documents."""
+    who = two_issuers
+    mine = _record(who.me, "lien", "lien-notice", _lien_answers(dt.date(2026, 11, 20)), None)
+    theirs = dict(_lien_answers(dt.date(2026, 11, 19)), iv_d_case_number="IVD-2026-000777")
+    _record(who.colleague, "lien", "lien-notice", theirs, who.colleague_user)
+    waiting = {"iv_d_case_number": "IVD-2026-000303"}
+    _record(who.colleague, "registration", "registration-notice", waiting, who.colleague_user)
+    office = load_office(EXAMPLES / "office.toml")
+    if who.me.startswith("postgresql"):
+        office = dataclasses.replace(office, register_url=who.me, register_path="")
+    else:
+        office = dataclasses.replace(office, register_path=who.me, register_url="")
+    app = CounselApp(office, drafts_folder=drafts_folder, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await _home(pilot)
+        assert [r[2] for r in _docket_rows(home)] == ["IVD-2019-000505"]
+        assert _summary(home).startswith("Your deadlines, next 14 days: 1 due  o: the office's (3)")
+        assert _title(home).startswith("Drafts and your issued cases")
+        assert _drafts_rows(home) == ["IVD-2019-000505"]
+        assert await _check_widgets(pilot) > 0
+
+        await pilot.press("o")  # the whole office's: the colleague's lien is due first
+        await settle(pilot, lambda: home.cases_loaded and len(_drafts_rows(home)) == 3)
+        assert [r[2] for r in _docket_rows(home)] == [
+            "IVD-2026-000777",
+            "IVD-2019-000505",
+            "IVD-2026-000303",
+        ]
+        assert _summary(home).startswith(
+            "The office's deadlines, next 14 days: 2 due, 1 waiting  o: yours (1)"
+        )
+        assert _title(home).startswith("Drafts and the office's issued cases")
+        assert await _check_widgets(pilot) > 0
+
+        # Remembered while the app runs: away to the statutes and back, F5.
+        await pilot.press("s")
+        await settle(pilot, lambda: not isinstance(app.screen, HomeScreen))
+        await pilot.press("escape")
+        home = await _home(pilot)
+        await pilot.press("f5")
+        home = await _home(pilot)
+        assert len(_docket_rows(home)) == 3 and _summary(home).startswith("The office's")
+
+        await pilot.press("tab", "o")  # from the docket too; back to mine
+        await settle(pilot, lambda: home.cases_loaded and len(_drafts_rows(home)) == 1)
+        assert app.focused is home.query_one("#docket-table")
+        assert [r[2] for r in _docket_rows(home)] == ["IVD-2019-000505"]
+        await pilot.press("enter")  # the row under the cursor is still a deadline of mine
+        from counsel.tui.screens.pick_interview import PickInterview
+
+        await settle(pilot, lambda: isinstance(app.screen, PickInterview))
+    with Register.open(who.me) as reg:
+        assert reg.get(mine).case_number == "IVD-2019-000505"
+
+
+def _title(screen: HomeScreen) -> str:
+    return str(screen.query_one("#drafts-title", Static).render())
+
+
+async def test_o_does_nothing_where_every_document_is_yours(make_app: MakeApp) -> None:
+    app = make_app()
+    _issue(app, "lien", "lien-notice", _lien_answers(dt.date(2026, 11, 20)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await _home(pilot)
+        before = (_docket_rows(home), _summary(home), _title(home))
+        assert before[1].startswith("Docket, next 14 days: 1 due  Tab: to the docket")
+        assert before[2].startswith("Drafts and issued cases")
+        await pilot.press("o")
+        await pilot.pause()
+        assert home.mine and (_docket_rows(home), _summary(home), _title(home)) == before
+
+
+async def test_when_nothing_of_yours_is_due_the_title_says_so_and_o_shows_the_offices(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    _issue(app, "lien", "lien-notice", _lien_answers(dt.date(2025, 3, 3)))  # mine, long past
+    target = str(default_register_path(app.office))
+    theirs = dict(_lien_answers(dt.date(2026, 11, 19)), iv_d_case_number="IVD-2026-000777")
+    _record(target, "lien", "lien-notice", theirs, "colleague")
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await _home(pilot)
+        assert _docket_rows(home) == []
+        assert _summary(home) == (
+            "Your deadlines: nothing is due in the next 14 days.  o: the office's (1)"
+        )
+        await pilot.press("o", "tab")
+        await settle(pilot, lambda: home.cases_loaded)
+        assert [r[2] for r in _docket_rows(home)] == ["IVD-2026-000777"]
+        assert app.focused is home.query_one("#docket-table")
+        await pilot.press("o")  # yours again: nothing due, so the drafts take the cursor
+        assert app.focused is home.query_one("#drafts")
+        assert _summary(home).startswith("Your deadlines: nothing is due")

@@ -14,6 +14,7 @@ import pytest
 from counsel.office import Office, load_office
 from counsel.register import Register, default_register_path
 from counsel.tui.offers import case_sources, issued_cases, issued_for
+from tests.conftest import TwoIssuers
 from tests.tui.conftest import EXAMPLES
 
 
@@ -24,7 +25,9 @@ def _office(target: str) -> Office:
     return dataclasses.replace(office, register_path=target, register_url="")
 
 
-def _record(reg: Register, case_number: str, answers: dict[str, Any], day: int) -> int:
+def _record(
+    reg: Register, case_number: str, answers: dict[str, Any], day: int, user_name: str | None = None
+) -> int:
     return reg.record(
         interview="lien",
         answers=answers,
@@ -33,6 +36,7 @@ def _record(reg: Register, case_number: str, answers: dict[str, Any], day: int) 
         on=dt.date(2026, 11, day),
         case_number=case_number,
         issued_at=dt.datetime(2026, 11, day, 12, tzinfo=dt.UTC),
+        user_name=user_name,
     )
 
 
@@ -55,11 +59,13 @@ def office(register_target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_home_lists_the_latest_entry_of_each_case_from_the_offices_register(
     office: Office,
 ) -> None:
-    cases = issued_cases(office)
+    found = issued_cases(office, mine=True)
+    cases = found.cases
+    assert not found.shared and not found.mine  # one person's: "mine" is everything
     # Newest first; the court-numbered old row and the IV-D-numbered new one are one case.
     assert [c.case_number for c in cases] == ["2026-F-9", "IVD-7", "IVD-8"]
     assert cases[1].answers["obligor_name"] == "New"
-    assert [c.case_number for c in issued_cases(office, limit=1)] == ["2026-F-9"]
+    assert [c.case_number for c in issued_cases(office, limit=1).cases] == ["2026-F-9"]
     assert not default_register_path(None).exists()  # this machine's register not made
 
 
@@ -90,6 +96,30 @@ def test_nothing_issued_lists_nothing_and_makes_no_register(
 ) -> None:
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
     office = _office(str(tmp_path / "none" / "register.sqlite3"))
-    assert issued_cases(office) == []
+    assert issued_cases(office).cases == []
     assert issued_for(office, {"iv_d_case_number": "IVD-7"}) == []
     assert not (tmp_path / "none").exists()
+
+
+def test_on_a_shared_register_mine_lists_the_cases_i_issued_in(
+    two_issuers: TwoIssuers, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
+    with Register.open(two_issuers.me) as reg:
+        _record(reg, "IVD-1", {"iv_d_case_number": "IVD-1", "obligor_name": "Mine"}, 1)
+    with Register.open(two_issuers.colleague) as reg:
+        theirs = {"iv_d_case_number": "IVD-2", "obligor_name": "Theirs"}
+        _record(reg, "IVD-2", theirs, 2, user_name=two_issuers.colleague_user)
+        later = {"iv_d_case_number": "IVD-1", "obligor_name": "Later"}
+        _record(reg, "IVD-1", later, 3, user_name=two_issuers.colleague_user)
+    office = _office(two_issuers.me)
+    mine = issued_cases(office, mine=True)
+    assert (mine.shared, mine.mine) == (True, True)
+    # My case, from my own newest entry of it (a colleague issued on it later).
+    assert [(c.case_number, c.answers["obligor_name"]) for c in mine.cases] == [("IVD-1", "Mine")]
+    everyone = issued_cases(office)
+    assert (everyone.shared, everyone.mine) == (True, False)
+    assert [(c.case_number, c.answers["obligor_name"]) for c in everyone.cases] == [
+        ("IVD-1", "Later"),
+        ("IVD-2", "Theirs"),
+    ]

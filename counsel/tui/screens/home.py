@@ -17,7 +17,14 @@ from textual.widgets import DataTable, Static
 from counsel import drafts
 from counsel.case.identity import case_identifier
 from counsel.tui import catalog
-from counsel.tui.offers import HOME_CASES, IssuedCase, Offer, issued_case, issued_cases
+from counsel.tui.offers import (
+    HOME_CASES,
+    IssuedCase,
+    IssuedCases,
+    Offer,
+    issued_case,
+    issued_cases,
+)
 from counsel.tui.text import assemble, cell, plain
 from counsel.tui.widgets.docket_panel import DocketPanel
 from counsel.tui.widgets.key_bar import KeyBar
@@ -43,7 +50,12 @@ def parties(answers: dict[str, Any]) -> str:
 class HomeScreen(Screen[None]):
     """What is due (the docket, from the register), then the drafts on this machine and the
     cases issued, newest first; start, resume, or browse the statutes. Tab moves between the
-    docket and the drafts."""
+    docket and the drafts.
+
+    On a register others issue into too (the office's, on PostgreSQL), the docket and the
+    issued cases are the user's own documents' at first ("Your deadlines"); `o` switches both
+    to the whole office's and back, and the choice holds while the app runs (this screen
+    lives as long as it)."""
 
     DEFAULT_CSS = """
     HomeScreen #drafts-title { padding: 0 1; }
@@ -55,26 +67,44 @@ class HomeScreen(Screen[None]):
         Binding("s", "statutes", "Statutes"),
         Binding("a", "archive", "Archive draft"),
         Binding("f5", "refresh", "Refresh"),
+        # Not in the key bar (at 80 columns it is full): the docket's title names the key.
+        Binding("o", "scope", "Yours or the office's", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mine = True
+        """Yours (documents you issued) or the office's: the docket and the issued cases."""
+        self._shared = False
+        self._found = IssuedCases([])
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="home-body"):
-            yield DocketPanel(self.counsel.office, today=self.counsel.today, id="docket")
-            yield Static(self._drafts_title(0), id="drafts-title")
+            yield DocketPanel(
+                self.counsel.office, today=self.counsel.today, mine=self.mine, id="docket"
+            )
+            yield Static(self._drafts_title(), id="drafts-title")
             yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-problems")
         yield KeyBar()
 
-    @staticmethod
-    def _drafts_title(cases: int) -> Any:
-        what = "Drafts and issued cases"
-        if cases >= HOME_CASES:
-            what = f"Drafts and the {HOME_CASES} cases issued last"
-        return assemble(
-            (what, "bold $accent"),
-            ("  Enter: resume a draft, or start from a case", "dim"),
+    def _drafts_title(self) -> Any:
+        """What the table lists (whose issued cases, on a shared register), and its keys
+        while they fit on the line."""
+        found = self._found
+        whose = ("your " if found.mine else "the office's ") if found.shared else ""
+        what = f"Drafts and {whose}issued cases"
+        if len(found.cases) >= HOME_CASES:
+            who = (" you" if found.mine else " the office") if found.shared else ""
+            what = f"Drafts and the {HOME_CASES} cases{who} issued last"
+        room = max(self.size.width or self.app.size.width, 60) - 2 - len(what)
+        hints = (
+            "Enter: resume a draft, or start from a case",
+            "Enter: resume, or start from a case",
         )
+        hint = next((h for h in hints if len(h) + 2 <= room), "")
+        return assemble((what, "bold $accent"), ("  " + hint if hint else "", "dim"))
 
     @property
     def counsel(self) -> CounselApp:
@@ -102,11 +132,24 @@ class HomeScreen(Screen[None]):
         # are the drafts' (hidden there, so the key bar keeps to one line at 80 columns).
         if action in ("resume", "archive") and self._docket_focused():
             return False
+        if action == "scope":  # only where others issue too: else both views are one
+            return self._shared or self.query_one(DocketPanel).shared
         return True
+
+    def action_scope(self) -> None:
+        self.mine = not self.mine
+        docket = self.query_one(DocketPanel)
+        focused = self._docket_focused()
+        docket.show_mine(self.mine)
+        if focused and not docket.items:  # the docket folds to its title line: no cursor there
+            self.query_one("#drafts", DataTable).focus()
+        self._cases_done = False
+        self.load_cases()
 
     def on_resize(self) -> None:
         if self.size.width != self._width and hasattr(self, "_listing"):
             self._fill(self._issued)
+            self.query_one("#drafts-title", Static).update(self._drafts_title())
 
     def on_screen_resume(self) -> None:
         self.refresh_drafts()
@@ -161,21 +204,29 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="register")
     def load_cases(self) -> None:
+        mine = self.mine
         try:
-            cases = issued_cases(self.counsel.office)
+            found = issued_cases(self.counsel.office, mine=mine)
             problem = ""
         except Exception as exc:  # a locked or damaged register must not keep home from opening
-            cases = []
+            found = IssuedCases([])
             problem = f"The register cannot be read: {type(exc).__name__}"
-        self.app.call_from_thread(self._cases_read, cases, problem)
+        self.app.call_from_thread(self._cases_read, found, problem, mine)
 
-    def _cases_read(self, cases: list[IssuedCase], problem: str) -> None:
+    def _cases_read(self, found: IssuedCases, problem: str, mine: bool) -> None:
+        if mine != self.mine:  # switched while reading: the newer read is on its way
+            return
         if problem:
             self.notify(problem, severity="warning", markup=False)
+        cases = found.cases
         if cases != self._issued:
             self._issued = cases
             self._fill(cases)
-        self.query_one("#drafts-title", Static).update(self._drafts_title(len(cases)))
+        if found.shared != self._shared:
+            self._shared = found.shared
+            self.refresh_bindings()
+        self._found = found
+        self.query_one("#drafts-title", Static).update(self._drafts_title())
         self._cases_done = True
 
     def _fill(self, cases: list[IssuedCase]) -> None:

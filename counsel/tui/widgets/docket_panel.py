@@ -13,11 +13,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from counsel.tui.text import assemble, cell, plain
+from counsel.tui.text import assemble, cell
 
 if TYPE_CHECKING:
     from counsel.office import Office
     from counsel.register.docket import DocketItem
+    from counsel.register.who import Issuer
 
 
 def when(item: DocketItem) -> str:
@@ -75,6 +76,12 @@ class DocketPanel(Vertical):
     those waiting for an event), read in a worker thread so a slow or unreachable register
     never holds the screen. Enter on a row posts `DocketPanel.CaseChosen`; `e` records an
     event on the highlighted document (an EventDialog), then the list is read again.
+
+    On a register others issue into too (a shared one), `mine` shows only the deadlines of
+    documents the person at the screen issued ("Your deadlines"), else the whole register's
+    ("The office's deadlines"); the summary names the view and counts the other one, and
+    `show_mine` switches at once (both come from one read). Where every document is the
+    user's own, there is one view, titled "Docket".
     """
 
     DEFAULT_CSS = """
@@ -101,11 +108,22 @@ class DocketPanel(Vertical):
         """The docket was read (or could not be: `problem`); `exists`: False when nothing
         was ever issued here (no register yet)."""
 
-        def __init__(self, items: list[DocketItem], problem: str, exists: bool = True) -> None:
+        def __init__(
+            self,
+            items: list[DocketItem],
+            problem: str,
+            exists: bool = True,
+            me: Issuer | None = None,
+            shared: bool = False,
+        ) -> None:
             super().__init__()
             self.items = items
             self.problem = problem
             self.exists = exists
+            self.me = me
+            """Who is asking, as the register tells issuers apart (Register.me)."""
+            self.shared = shared
+            """Others issued documents there too (Register.others_issued)."""
 
     def __init__(
         self,
@@ -115,6 +133,7 @@ class DocketPanel(Vertical):
         within: int = 14,
         rows: int = 100,
         register: str | None = None,
+        mine: bool = True,
         id: str | None = None,  # noqa: A002 - Textual's name
     ) -> None:
         super().__init__(id=id)
@@ -126,7 +145,15 @@ class DocketPanel(Vertical):
         most pressing, as `counsel docket` orders them; a last row counts the rest."""
         self.register = register
         """A path or URL; None: the office profile's register (as `counsel docket`)."""
+        self.mine = mine
+        """Show only the deadlines of documents the user issued (where others issue too)."""
+        self.shared = False
+        """The register holds documents others issued: the two views differ."""
+        self.me: Issuer | None = None
+        self.everyone: list[DocketItem] = []
+        """Every deadline the read found (the office's view)."""
         self.items: list[DocketItem] = []
+        """The deadlines shown (the user's own, in the `mine` view of a shared register)."""
         self.loaded = False
         """True once the register was read (the items are shown)."""
         self._problem = ""
@@ -166,26 +193,50 @@ class DocketPanel(Vertical):
         items: list[Any] = []
         problem = ""
         exists = True
+        me = None
+        shared = False
         try:
             reg = open_existing(self.register, office=self.office)
             exists = reg is not None
             if reg is not None:
                 with reg:
+                    # The whole register's, once: the user's own are picked from it, so
+                    # switching views needs no second read.
                     items = reg.docket(
                         self.today, within=self.within, closures=self.office.closure_dates()
                     )
+                    me = reg.me()
+                    shared = reg.others_issued()
         except CounselError as exc:  # unreachable or unreadable: say so, keep the screen
             problem = str(exc)
-        self.post_message(self.Loaded(items, problem, exists))
+        self.post_message(self.Loaded(items, problem, exists, me, shared))
 
     def on_docket_panel_loaded(self, message: DocketPanel.Loaded) -> None:
         message.stop()
-        self.items = message.items
+        self.everyone = message.items
+        self.me = message.me
+        self.shared = message.shared
         self._problem = message.problem
         self.set_class(not message.exists and not message.problem, "-none")
+        self._show()
+        self.loaded = True
+
+    def show_mine(self, mine: bool) -> None:
+        """Switch between the user's own deadlines and the office's (no new read)."""
+        self.mine = mine
+        if self.loaded:
+            self._show()
+
+    def _mine(self, items: list[DocketItem]) -> list[DocketItem]:
+        me = self.me
+        if me is None:
+            return []
+        return [i for i in items if any(me.issued(w) for w in i.issued_by)]
+
+    def _show(self) -> None:
+        self.items = self._mine(self.everyone) if self.mine and self.shared else self.everyone
         self.set_class(not self.items, "-empty")
         self._fill()
-        self.loaded = True
 
     def _widths(self) -> tuple[int, int, int, int]:
         """Last day, days left, case and deadline widths filling the panel: the deadline and
@@ -224,6 +275,13 @@ class DocketPanel(Vertical):
             table.move_cursor(row=min(cursor, table.row_count - 1))
         self._fill_summary()
 
+    def title(self) -> str:
+        """Whose deadlines are shown: "Your deadlines" / "The office's deadlines" where
+        others issue into the register too, else "Docket"."""
+        if not self.shared:
+            return "Docket"
+        return "Your deadlines" if self.mine else "The office's deadlines"
+
     def _fill_summary(self) -> None:
         summary = self.query_one("#docket-summary", Static)
         if self._problem:
@@ -234,21 +292,33 @@ class DocketPanel(Vertical):
         overdue = sum(1 for i in self.items if i.status == "overdue")
         dated = sum(1 for i in self.items if i.due is not None)
         waiting = len(self.items) - dated
+        hints: list[str] = []
+        if self.shared:
+            # The other view, and how many it holds: a deadline of the office's is one key
+            # away, never silently out of sight.
+            if self.mine:
+                hints.append(f"o: the office's ({len(self.everyone)})")
+            else:
+                hints.append(f"o: yours ({len(self._mine(self.everyone))})")
         if not self.items:
-            summary.update(plain(f"Docket: nothing is due in the next {self.within} days."))
-            return
-        parts = [f"{dated} due"]
-        if overdue:
-            parts[0] += f" ({overdue} overdue)"
-        if waiting:
-            parts.append(f"{waiting} waiting")
-        keys = "Enter: the case  e: record an event" if self._focused else "Tab: to the docket"
-        summary.update(
-            assemble(
-                f"Docket, next {self.within} days: " + ", ".join(parts),
-                ("  " + keys, "dim not bold"),
+            head = f"{self.title()}: nothing is due in the next {self.within} days."
+        else:
+            parts = [f"{dated} due"]
+            if overdue:
+                parts[0] += f" ({overdue} overdue)"
+            if waiting:
+                parts.append(f"{waiting} waiting")
+            head = f"{self.title()}, next {self.within} days: " + ", ".join(parts)
+            hints.append(
+                "Enter: the case  e: record an event" if self._focused else "Tab: to the docket"
             )
-        )
+        # The view's key first; the other hints only while the line stays one line.
+        room = (self.size.width or self.app.size.width) - 2 - len(head)
+        shown = ""
+        for n, hint in enumerate(hints):
+            if n == 0 or len(shown) + 2 + len(hint) <= room:
+                shown += "  " + hint
+        summary.update(assemble(head, (shown, "dim not bold")))
 
     def on_descendant_focus(self) -> None:
         self._focused = True

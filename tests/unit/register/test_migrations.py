@@ -40,7 +40,7 @@ def test_a_version_1_register_is_upgraded_in_place(v1_copy: Path) -> None:
     with sqlite3.connect(v1_copy) as conn:
         assert conn.execute("SELECT value FROM meta").fetchone() == ("1",)
     with Register.open(v1_copy) as reg:
-        assert reg.schema_version() == migrations.LATEST == 3
+        assert reg.schema_version() == migrations.LATEST == 4
         entries = reg.list()
         # Every old row reads back through the new code, field for field.
         assert [e.id for e in entries] == [row[0] for row in issues_before]
@@ -66,7 +66,7 @@ def test_a_version_1_register_is_upgraded_in_place(v1_copy: Path) -> None:
     assert _raw_rows(v1_copy) == (issues_before, files_before)
     assert stat.S_IMODE(v1_copy.stat().st_mode) == 0o600
     with sqlite3.connect(v1_copy) as conn:
-        assert conn.execute("SELECT value FROM meta").fetchone() == ("3",)
+        assert conn.execute("SELECT value FROM meta").fetchone() == ("4",)
     # Opening again is a no-op (no second backfill, no error).
     with Register.open(v1_copy) as reg:
         assert sum(len(reg.clocks(e.id)) for e in reg.list()) == 10
@@ -117,14 +117,14 @@ def test_register_upgrade_and_grants_commands(
     from counsel.cli import main
 
     assert main(["register", "upgrade", "--register", str(v1_copy)]) == 0
-    assert "upgraded from schema version 1 to 3" in capsys.readouterr().out
+    assert "upgraded from schema version 1 to 4" in capsys.readouterr().out
     assert main(["register", "upgrade", "--register", str(v1_copy)]) == 0
-    assert "schema version 3 (already current)" in capsys.readouterr().out
+    assert "schema version 4 (already current)" in capsys.readouterr().out
     assert main(["register", "grants", "--register", str(v1_copy)]) == 2
     assert "grants are for a PostgreSQL register" in capsys.readouterr().err
     url = pg_server.url(pg_database)  # type: ignore[attr-defined]
     assert main(["register", "upgrade", "--register", url]) == 0
-    assert "tables are created (schema version 3)" in capsys.readouterr().out
+    assert "tables are created (schema version 4)" in capsys.readouterr().out
     assert main(["register", "grants", "--register", url, "--role", "clerks"]) == 0
     sql = capsys.readouterr().out
     assert f"GRANT CONNECT ON DATABASE {pg_database} TO clerks;" in sql
