@@ -31,7 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNSEL = ROOT / ".venv" / "bin" / "counsel"
-READY = b"Drafts and cases on this machine"
+READY = b"Drafts and issued cases"
+"""The home screen's heading (counsel/tui/screens/home.py _drafts_title): the first screen is up."""
 START_TARGET = 1.0
 KEY_TARGET = 0.050
 
