@@ -141,6 +141,15 @@ class Store:
 
             matches = difflib.get_close_matches(label, version.labels, n=3, cutoff=0.5)
             when = version.effective_iso or "unknown date"
+            if not version.complete:
+                # The sources hold part of that version's text: a missing label may be a part
+                # not stored, so the law is not said to lack it.
+                raise CitationError(
+                    f"{section.citation}{label} cannot be checked on {on.isoformat()}: the "
+                    f"store holds only part of the version in force then (effective {when}), "
+                    f"and subsection {label} is not in that part",
+                    tuple(f"{section.citation}{m}" for m in matches),
+                )
             raise CitationError(
                 f"{section.citation} has no subsection {label} in the version in force on "
                 f"{on.isoformat()} (effective {when})",

@@ -83,7 +83,8 @@ def test_before_first_version_exits_1(capsys: pytest.CaptureFixture[str]) -> Non
     [
         (("show", "305 ILCS 5/10-16.55"), "CITATION: 305 ILCS 5/10-16.55 is not in the statute"),
         (("show", "Sec. 10-16.5"), "CITATION: citation 'Sec. 10-16.5' does not name its Act"),
-        (("show", "305 ILCS 5/10-11.1(z)"), "CITATION: 305 ILCS 5/10-11.1 has no subsection (z)"),
+        (("show", "305 ILCS 5/10-16.5(z)"), "CITATION: 305 ILCS 5/10-16.5 has no subsection (z)"),
+        (("show", "305 ILCS 5/10-11.1(z)"), "CITATION: 305 ILCS 5/10-11.1(z) cannot be checked"),
         (("show", "305 ILCS 5/10-16.5", "--as-of", "2019-02-30"), "--as-of: not a date"),
         (("diff", "305 ILCS 5/10-16.5", "--from", "x", "--to", "2020-01-01"), "--from: not a date"),
         (("diff", "305 ILCS 5/10-16.5", "--from", "2019-01-01", "--to", "1/1/20"), "--to: not"),
