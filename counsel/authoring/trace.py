@@ -20,6 +20,22 @@ DEFAULT_EXAMPLES = Path("examples")
 WIDTH = 88
 
 
+def _dates_of(e: Element, on: dt.date | None) -> list[str]:
+    """The document dates an element applies to, as a reviewer reads them: its first date (a
+    parameter's value as of `on`, else its latest, named too) and the date it stops applying
+    (exclusive)."""
+    out = []
+    if e.starts_parameter:
+        start = e.starts_on(on or dt.date.max)
+        shown = start.isoformat() if start else "?"
+        out.append(f"from {shown} ({e.starts_parameter})")
+    elif e.starts:
+        out.append(f"from {e.starts.isoformat()}")
+    if e.until:
+        out.append(f"before {e.until.isoformat()}")
+    return out
+
+
 @dataclass(frozen=True)
 class TraceRow:
     """One element of a document, where the law and the template write it, and as rendered."""
@@ -42,6 +58,7 @@ class TraceRow:
             "words": list(e.words),
             "when": e.when,
             "from": e.starts.isoformat() if e.starts else e.starts_parameter,
+            "until": e.until.isoformat() if e.until else "",
             "template": self.template_at,
             "status": self.status,
             "rendered": self.rendered,
@@ -77,8 +94,7 @@ class Trace:
             applies = []
             if e.when:
                 applies.append(f"when {e.when}")
-            if e.starts or e.starts_parameter:
-                applies.append(f"from {e.starts.isoformat() if e.starts else e.starts_parameter}")
+            applies += _dates_of(e, self.on)
             if applies:
                 lines.append(f"  applies:  {'; '.join(applies)}")
             lines.append(f"  template: {row.template_at or 'NOT MARKED in the template'}")
