@@ -50,7 +50,11 @@ def _describe(q: Any, required: bool, either_number: bool = True) -> str:
     if q.id in ("iv_d_case_number", "court_case_number") and either_number:
         parts[0] = _CASE_HELP
     if q.office_default:
-        parts.append(f"blank: the office's {q.office_default}")
+        parts.append(f"blank: the office's {q.office_default} (no other)")
+    if q.not_before:
+        parts.append(f"on or after {q.not_before}")
+    if q.not_after:
+        parts.append(f"on or before {q.not_after}")
     return " | ".join(parts)
 
 

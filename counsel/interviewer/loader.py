@@ -51,6 +51,8 @@ _QUESTION_KEYS = {
     "max",
     "private",
     "office_default",
+    "not_before",
+    "not_after",
     "item_prefix",
     "fields",
     "min_items",
@@ -226,6 +228,12 @@ def _question(
         raise ctx.fail(
             f"{where}.office_default", f"must be one of: {', '.join(sorted(_OFFICE_DEFAULTS))}"
         )
+    order: dict[str, str] = {}
+    for key in ("not_before", "not_after"):
+        other = _get(ctx, where, data, key, str, "")
+        if other and qtype != "date":
+            raise ctx.fail(f"{where}.{key}", "only date questions take this key")
+        order[key] = other  # names a date answer of the interview: _check_date_order
     choices: list[Choice] = []
     if qtype == "choice":
         raw_choices = _get(ctx, where, data, "choices", list)
@@ -290,6 +298,8 @@ def _question(
         max=maximum,
         private=_get(ctx, where, data, "private", bool, False),
         office_default=office_default,
+        not_before=order["not_before"],
+        not_after=order["not_after"],
         item_prefix=item_prefix,
         fields=tuple(fields),
         min_items=min_items,
@@ -415,6 +425,7 @@ def parse_interview(
         if any(s.id == section.id for s in sections):
             raise ctx.fail(f"sections[{i}].id", f"duplicate section id '{section.id}'")
         sections.append(section)
+    _check_date_order(ctx, sections)
     return Interview(
         id=iid,
         title=_get(ctx, "top level", data, "title", str),
@@ -423,6 +434,26 @@ def parse_interview(
         sections=tuple(sections),
         source=source,
     )
+
+
+def _check_date_order(ctx: _Ctx, sections: list[Section]) -> None:
+    """`not_before`/`not_after` name a date question of the interview, or a date field of the
+    same list item (a shared section's may name another shared section's: checked here, in
+    each interview that uses them)."""
+    top = {q.id: q for s in sections for q in s.questions}
+    for s in sections:
+        for q in s.questions:
+            items = [(f"{s.id}.{q.id}.{f.id}", f, {g.id: g for g in q.fields}) for f in q.fields]
+            for where, asked, own in [(f"{s.id}.{q.id}", q, {}), *items]:
+                for key in ("not_before", "not_after"):
+                    other = getattr(asked, key)
+                    target = own.get(other) or top.get(other)
+                    if other and (target is None or target.type != "date" or target is asked):
+                        raise ctx.fail(
+                            f"{where}.{key}",
+                            f"'{other}' is not another date question of this interview "
+                            "(or a date field of the same item)",
+                        )
 
 
 def _folder() -> Any:

@@ -63,6 +63,12 @@ class Question:
     """Holds personal data: never logged, never echoed (messages never echo any value)."""
     office_default: str = ""
     """Office profile attribute used when the answer is blank (e.g. county)."""
+    not_before: str = ""
+    """Date questions: the answer (an earlier question, or an earlier field of the same list
+    item) this date may not come before (a notice is mailed on or after its own date)."""
+    not_after: str = ""
+    """Date questions: the answer this date may not come after (a past-due amount is computed
+    as of a day on or before the document's date)."""
     item_prefix: str = ""
     """List questions: singular prefix of numbered batch columns (child -> child_1_name)."""
     fields: tuple[Question, ...] = ()

@@ -17,6 +17,10 @@ END = "<!-- end of generated answer ids -->"
 
 
 def _type(q: Question) -> str:
+    if q.type == "date":
+        bounds = [f"on or after `{q.not_before}`"] if q.not_before else []
+        bounds += [f"on or before `{q.not_after}`"] if q.not_after else []
+        return "date" + (f" ({', '.join(bounds)})" if bounds else "")
     if q.type == "choice":
         return "choice: " + ", ".join(f"`{c.value}`" for c in q.choices)
     if q.format == "ssn":

@@ -250,15 +250,13 @@ def _cross_checks(iv: Interview, a: Mapping[str, Any]) -> list[FieldError]:
                 "the IV-D case number; give it",
             )
         )
-    doc = a.get("document_date")
     for n, child in enumerate(a.get("children") or [], start=1):
         birth, grad = child.get("birth_date"), child.get("graduation_date")
-        if isinstance(birth, dt.date) and isinstance(doc, dt.date) and birth > doc:
-            out.append(FieldError(f"children[{n}].birth_date", "must not be after document_date"))
         if isinstance(birth, dt.date) and isinstance(grad, dt.date) and grad <= birth:
             out.append(
                 FieldError(f"children[{n}].graduation_date", "must be after the child's birth date")
             )
+    out.extend(_date_order(iv, a))
     for q in iv.questions:
         if q.type != "list" or {"start_date", "end_date"} - {f.id for f in q.fields}:
             continue
@@ -289,6 +287,32 @@ def _cross_checks(iv: Interview, a: Mapping[str, Any]) -> list[FieldError]:
     )
     if problem is not None:
         out.append(FieldError("past_due_remedy", problem))
+    return out
+
+
+def _date_order(iv: Interview, a: Mapping[str, Any]) -> list[FieldError]:
+    """Dates the interview data orders (`not_before`, `not_after`): a notice mailed before its
+    own date, a report due before the order, an amount computed as of a later day."""
+    out: list[FieldError] = []
+
+    def check(q: Question, value: Any, others: Mapping[str, Any], field: str) -> None:
+        if not isinstance(value, dt.date):
+            return
+        before = others.get(q.not_before) if q.not_before else None
+        after = others.get(q.not_after) if q.not_after else None
+        if isinstance(before, dt.date) and value < before:
+            out.append(FieldError(field, f"must not be before {q.not_before}"))
+        if isinstance(after, dt.date) and value > after:
+            out.append(FieldError(field, f"must not be after {q.not_after}"))
+
+    for q in iv.questions:
+        if q.type == "list":
+            for n, item in enumerate(a.get(q.id) or [], start=1):
+                if isinstance(item, Mapping):
+                    for f in q.fields:
+                        check(f, item.get(f.id), {**a, **item}, f"{q.id}[{n}].{f.id}")
+        else:
+            check(q, a.get(q.id), a, q.id)
     return out
 
 
