@@ -324,7 +324,9 @@ class Renderer:
         if not spec.confidential:
             problems += checks.rule_138(model, answers)
         problems += checks.family_violence(
-            model, protected_values(answers), served_on_other(spec.served_on, answers)
+            model,
+            protected_values(answers, spec.served_on),
+            served_on_other(spec.served_on, answers),
         )
         return (model, html), problems
 

@@ -27,8 +27,18 @@ def without_answers(message: str, answers: Mapping[str, Any]) -> str:
     return message
 
 
-def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The protected party's address and employer lines (and the children's addresses).
+def protected_parties(answers: Mapping[str, Any]) -> frozenset[str]:
+    """The parties the family-violence flag protects: "obligee", "obligor", or both."""
+    if not answers.get("family_violence"):
+        return frozenset()
+    party = str(answers.get("protected_party") or "obligee")
+    return frozenset(("obligee", "obligor")) if party == "both" else frozenset((party,))
+
+
+def protected_values(answers: Mapping[str, Any], served_on: str = "") -> list[tuple[str, str]]:
+    """The protected parties' address and employer lines (and the children's addresses, when
+    the obligee is protected), kept from a document served on `served_on`: a party's own lines
+    are not kept from a document served on that party alone.
 
     A line another address in the answers also holds (the other party's, a holder's, a joint
     owner's, the office the obligor reports to: a shared "Springfield, IL 62701" line, say)
@@ -36,17 +46,22 @@ def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     that must give that other address. An address that IS the protected one (a joint owner
     living there, the real estate that is the protected home) lends no line: it stays checked.
     """
-    if not answers.get("family_violence"):
+    parties = protected_parties(answers) - {served_on}
+    if not parties:
         return []
-    party = str(answers.get("protected_party") or "obligee")
 
     def lines(value: Any) -> list[str]:
         return [" ".join(line.split()) for line in str(value).splitlines() if line.strip()]
 
+    def own(key: str) -> bool:
+        return any(
+            key.startswith(f"{p}_") and ("address" in key or "employer" in key) for p in parties
+        )
+
     def is_protected(key: str) -> bool:
-        if party == "obligee" and key.startswith("children["):
+        if "obligee" in parties and key.startswith("children["):
             return True  # the children live with the protected obligee
-        return key.startswith(f"{party}_") and ("address" in key or "employer" in key)
+        return own(key)
 
     protected_texts = {
         "\n".join(lines(value)).casefold()
@@ -67,9 +82,9 @@ def protected_values(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
                 out.append((field_id, line))
 
     for key, value in answers.items():
-        if key.startswith(f"{party}_") and ("address" in key or "employer" in key) and value:
+        if own(key) and value:
             add(key, value)
-    if party == "obligee":
+    if "obligee" in parties:
         for i, child in enumerate(answers.get("children") or [], start=1):
             if isinstance(child, Mapping) and child.get("address"):
                 add(f"children[{i}].address", child["address"])
@@ -94,8 +109,8 @@ def _addresses(answers: Mapping[str, Any]) -> list[tuple[str, Any]]:
 
 
 def served_on_other(served_on: str, answers: Mapping[str, Any]) -> bool:
-    """Served on anyone but the protected party (the other parent, a holder, a joint owner)."""
-    if not served_on or not answers.get("family_violence"):
+    """Served on anyone but the protected party (the other parent, a holder, a joint owner);
+    with both parties protected, on anyone at all but one of them alone."""
+    if not served_on:
         return False
-    party = str(answers.get("protected_party") or "obligee")
-    return served_on != party
+    return bool(protected_parties(answers) - {served_on})
