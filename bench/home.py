@@ -86,12 +86,10 @@ def _answers(n_case: int, day: dt.date, rnd: random.Random) -> dict[str, Any]:
 def fill(target: str, docs: int, seed: int = 11) -> dict[str, Any]:
     """DOCS documents over five years, about three a case, in bulk through the tables and the
     deadline rules `Register.record` uses; rows are named by counsel.case.case_identifier."""
-    import sqlalchemy as sa
-
+    from bench.register import insert_document
     from counsel.case.identity import case_identifier
     from counsel.register import Register
     from counsel.register.docket import insert_clocks, plan_rows
-    from counsel.register.schema import issue, issued_file
 
     rnd = random.Random(seed)
     cases = max(1, docs // 3)
@@ -102,38 +100,16 @@ def fill(target: str, docs: int, seed: int = 11) -> dict[str, Any]:
             interview, documents = rnd.choice(KINDS)
             answers = _answers(rnd.randint(1, cases), day, rnd)
             number = case_identifier(answers)
-            issue_id = conn.execute(
-                sa.insert(issue).values(
-                    issued_at=dt.datetime.combine(day, dt.time(15), dt.UTC),
-                    source="batch",
-                    interview=interview,
-                    case_number=number,
-                    user_name=f"specialist{n % 12}",
-                    document_date=day,
-                    statute_snapshot="s" * 64,
-                    answers_hash="h" * 64,
-                    answers_json=json.dumps(answers, sort_keys=True),
-                    office_json="{}",
-                    db_role="",
-                    host="bench",
-                    uid=f"bench-{n}",
-                )
-            ).inserted_primary_key[0]
-            conn.execute(
-                sa.insert(issued_file),
-                [
-                    {
-                        "issue_id": issue_id,
-                        "position": i,
-                        "document": d,
-                        "template": "t.html",
-                        "template_hash": "t" * 64,
-                        "format": "pdf",
-                        "path": f"/out/{n}/{d}.pdf",
-                        "sha256": "f" * 64,
-                    }
-                    for i, d in enumerate(documents)
-                ],
+            issue_id = insert_document(
+                conn,
+                n=n,
+                when=dt.datetime.combine(day, dt.time(15), dt.UTC),
+                interview=interview,
+                documents=documents,
+                answers=answers,
+                case_number=number,
+                user=f"specialist{n % 12}",
+                role="",
             )
             insert_clocks(conn, issue_id, 0, plan_rows(interview, documents, answers, number, ()))
     return {"docs": docs, "cases": cases, "fill_seconds": round(time.perf_counter() - start, 1)}

@@ -207,6 +207,60 @@ def _issuer(n: int, postgres: bool) -> tuple[str, str]:
     return (current_user() if k == 0 else f"specialist{k}"), ""
 
 
+def insert_document(
+    conn: Any,
+    *,
+    n: int,
+    when: dt.datetime,
+    interview: str,
+    documents: tuple[str, ...],
+    answers: dict[str, Any],
+    case_number: str,
+    user: str,
+    role: str,
+) -> int:
+    """One issued document's register row and its file rows, in bulk (the columns
+    `Register.record` writes, with placeholder hashes); returns the row's id."""
+    import sqlalchemy as sa
+
+    from counsel.register.schema import issue, issued_file
+
+    issue_id: int = conn.execute(
+        sa.insert(issue).values(
+            issued_at=when,
+            source="batch",
+            interview=interview,
+            case_number=case_number,
+            user_name=user,
+            document_date=when.date(),
+            statute_snapshot="s" * 64,
+            answers_hash="h" * 64,
+            answers_json=json.dumps(answers, sort_keys=True),
+            office_json="{}",
+            db_role=role,
+            host="bench",
+            uid=f"bench-{n}",
+        )
+    ).inserted_primary_key[0]
+    conn.execute(
+        sa.insert(issued_file),
+        [
+            {
+                "issue_id": issue_id,
+                "position": i,
+                "document": d,
+                "template": "t.html",
+                "template_hash": "t" * 64,
+                "format": "pdf",
+                "path": f"/out/{n}/{d}.pdf",
+                "sha256": "f" * 64,
+            }
+            for i, d in enumerate(documents)
+        ],
+    )
+    return issue_id
+
+
 def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any]:
     """DOCS issued documents over the five years to `today`, in bulk through the same rules
     (`plan_rows`) and tables `Register.record` writes; events on most older documents."""
@@ -214,7 +268,7 @@ def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any
 
     from counsel.register import Register
     from counsel.register.docket import insert_clocks, plan_rows, recompute
-    from counsel.register.schema import event, issue, issued_file
+    from counsel.register.schema import event
 
     rnd = random.Random(seed)
     start = time.perf_counter()
@@ -230,38 +284,16 @@ def fill(target: str, docs: int, today: dt.date, seed: int = 7) -> dict[str, Any
             interview, documents, kind = rnd.choice(KINDS)
             answers = _answers(kind, day, rnd, n)
             when = dt.datetime.combine(day, dt.time(15), dt.UTC)
-            issue_id = conn.execute(
-                sa.insert(issue).values(
-                    issued_at=when,
-                    source="batch",
-                    interview=interview,
-                    case_number=answers["iv_d_case_number"],
-                    user_name=user,
-                    document_date=day,
-                    statute_snapshot="s" * 64,
-                    answers_hash="h" * 64,
-                    answers_json=json.dumps(answers, sort_keys=True),
-                    office_json="{}",
-                    db_role=role,
-                    host="bench",
-                    uid=f"bench-{n}",
-                )
-            ).inserted_primary_key[0]
-            conn.execute(
-                sa.insert(issued_file),
-                [
-                    {
-                        "issue_id": issue_id,
-                        "position": i,
-                        "document": d,
-                        "template": "t.html",
-                        "template_hash": "t" * 64,
-                        "format": "pdf",
-                        "path": f"/out/{n}/{d}.pdf",
-                        "sha256": "f" * 64,
-                    }
-                    for i, d in enumerate(documents)
-                ],
+            issue_id = insert_document(
+                conn,
+                n=n,
+                when=when,
+                interview=interview,
+                documents=documents,
+                answers=answers,
+                case_number=answers["iv_d_case_number"],
+                user=user,
+                role=role,
             )
             planned = plan_rows(interview, documents, answers, answers["iv_d_case_number"], ())
             insert_clocks(conn, issue_id, 0, planned)
